@@ -1,0 +1,57 @@
+# The commands a newcomer needs: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+CONSULT := $(BIN)/consult
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install catalogs migrate demo lint format browser clean
+
+run: install catalogs instance/config.py migrate demo
+	@echo "Serving Consult on http://$(HOST):$(PORT)/  (staff sign-in: http://$(HOST):$(PORT)/auth/sign-in)"
+	$(CONSULT) run --host $(HOST) --port $(PORT)
+
+test: install catalogs browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+catalogs: install
+	$(CONSULT) translate compile
+
+instance/config.py:
+	mkdir -p instance
+	$(BIN)/python -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+	@echo "Wrote a new random SECRET_KEY to $@"
+
+migrate: install instance/config.py
+	$(CONSULT) db upgrade
+
+demo: migrate
+	$(CONSULT) demo load
+
+# Debian's chromium drives the browser tests; Playwright never downloads a browser here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

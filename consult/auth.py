@@ -1,0 +1,117 @@
+"""Staff sign-in and sign-out; "who are you" only — "may you" lives in surveys.rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField
+from wtforms.validators import DataRequired, Length
+
+from consult.extensions import db, login_manager
+from surveys.base import utcnow
+from surveys.kinds import N_
+from surveys.models import User
+from surveys.services import audit, users
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+class SignInForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+@login_manager.user_loader
+def load_user(session_id: str) -> User | None:
+    # The id carries the session version: a password change or sign-out invalidates old cookies.
+    user_id, _sep, version = session_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
+
+
+def _safe_next(target: str | None) -> str:
+    """Only local paths are followed after sign-in, so the form cannot redirect elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("staff.home")
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+def sign_in() -> Any:
+    if current_user.is_authenticated:
+        return redirect(url_for("staff.home"))
+    form = SignInForm()
+    failed = False
+    if form.validate_on_submit():
+        user = users.authenticate(db.session, form.email.data, form.password.data)
+        if user is not None:
+            session.clear()
+            login_user(user)
+            user.last_sign_in_at = utcnow()
+            audit.record(db.session, "user.sign_in", user=user, obj=user)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")))
+        failed = True
+    status = 401 if failed else 200
+    return render_template("auth/sign_in.html", form=form, failed=failed), status
+
+
+@bp.post("/sign-out")
+def sign_out() -> Any:
+    user = current_user._get_current_object() if current_user.is_authenticated else None
+    if user is not None:
+        # Bumping the version ends this session even if a copy of its cookie survives.
+        user.session_version += 1
+        audit.record(db.session, "user.sign_out", user=user, obj=user)
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have been signed out."), "success")
+    return redirect(url_for("auth.sign_in"))
+
+
+def require(predicate: Callable[[Any], bool]) -> Callable:
+    """View decorator: anonymous users go to sign-in, users the predicate refuses get 403."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if not predicate(current_user):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = N_("Please sign in to see this page.")
+    login_manager.localize_callback = _
+    login_manager.login_message_category = "info"
+    app.register_blueprint(bp)

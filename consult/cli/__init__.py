@@ -1,0 +1,29 @@
+"""The `consult` command line: Flask's CLI group with our command groups added."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup
+
+from consult.cli import consultations, demo, translate, users
+
+
+def _create_app() -> Flask:
+    from consult import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app)
+def main() -> None:
+    """Consult: participatory consultations for committees."""
+
+
+# Catalog work needs no application (and no SECRET_KEY), so it hangs off the group itself.
+main.add_command(translate.group)
+
+
+def init_app(app: Flask) -> None:
+    for group in (users.group, demo.group, consultations.group):
+        app.cli.add_command(group)

@@ -1,0 +1,66 @@
+"""`consult translate update|compile`: the UI message catalogs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+
+from consult.config import ROOT_DIR, UI_LANGUAGES
+
+TRANSLATIONS = ROOT_DIR / "translations"
+TEMPLATE = TRANSLATIONS / "messages.pot"
+
+
+def _pybabel(*args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=ROOT_DIR)
+    if result.returncode != 0:
+        raise click.ClickException("pybabel " + " ".join(args[:1]) + " failed")
+
+
+@click.group("translate")
+def group() -> None:
+    """Extract, update and compile the user-interface catalogs."""
+
+
+@group.command("update")
+def update() -> None:
+    """Extract messages and merge them into every catalog (creating missing ones)."""
+    _pybabel(
+        "extract",
+        "-F",
+        str(TRANSLATIONS / "babel.cfg"),
+        "-k",
+        "_l",
+        "-k",
+        "N_",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "Consult",
+        "-o",
+        str(TEMPLATE),
+        ".",
+    )
+    for lang in UI_LANGUAGES:
+        if (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").exists():
+            _pybabel(
+                "update",
+                "-i",
+                str(TEMPLATE),
+                "-d",
+                str(TRANSLATIONS),
+                "-l",
+                lang,
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
+        else:
+            _pybabel("init", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", lang)
+
+
+@group.command("compile")
+def compile_catalogs() -> None:
+    """Compile every catalog to .mo files."""
+    _pybabel("compile", "-d", str(TRANSLATIONS), "--statistics")

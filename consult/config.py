@@ -1,0 +1,96 @@
+"""Configuration: defaults here, then instance/config.py, then CONSULT_* environment variables."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ROOT_DIR = PACKAGE_DIR.parent
+
+# The languages the user interface is translated into; German is the default.
+UI_LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr"]
+
+# Values that mean "nobody has set a secret yet".
+PLACEHOLDER_SECRETS = {None, "", "change-me", "dev", "secret"}
+
+
+class ConfigError(RuntimeError):
+    """A configuration value is missing or broken; the message says how to fix it."""
+
+
+def defaults(instance_path: str) -> dict[str, Any]:
+    return {
+        "SECRET_KEY": None,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(instance_path) / 'consult.sqlite3'}",
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "BABEL_DEFAULT_LOCALE": "de",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT_DIR / "translations"),
+        "UI_LANGUAGES": UI_LANGUAGES,
+        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        "SITE_NAME": "Consult",
+        "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": False,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "DEMO_PASSWORD": "demo-passwort-2027",
+    }
+
+
+def _parse(raw: str) -> Any:
+    """Environment values: JSON where it parses (numbers, booleans, lists), else the string."""
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+def from_environment(environ: dict[str, str] | None = None) -> dict[str, Any]:
+    """Settings from CONSULT_* variables; CONSULT_DATABASE_URL selects the database."""
+    environ = dict(os.environ if environ is None else environ)
+    settings: dict[str, Any] = {}
+    for name, raw in environ.items():
+        if not name.startswith("CONSULT_"):
+            continue
+        key = name.removeprefix("CONSULT_")
+        if key == "DATABASE_URL":
+            settings["SQLALCHEMY_DATABASE_URI"] = raw
+        elif key == "SECRET_KEY":
+            settings[key] = raw
+        else:
+            settings[key] = _parse(raw)
+    return settings
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL URLs however they were written."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def check(config: dict[str, Any]) -> None:
+    """Refuse to start with settings that would be unsafe or cannot work."""
+    if not config.get("DEBUG") and not config.get("TESTING"):
+        secret = config.get("SECRET_KEY")
+        if secret in PLACEHOLDER_SECRETS or len(str(secret)) < 16:
+            raise ConfigError(
+                "SECRET_KEY is not set. Set CONSULT_SECRET_KEY to a long random value, e.g.\n"
+                "  export CONSULT_SECRET_KEY=\"$(python3 -c 'import secrets; "
+                "print(secrets.token_hex(32))')\"\n"
+                "or put SECRET_KEY = '...' into instance/config.py."
+            )
+    url = config.get("SQLALCHEMY_DATABASE_URI")
+    if not isinstance(url, str) or "://" not in url:
+        raise ConfigError(
+            f"The database URL {url!r} is not valid. Set CONSULT_DATABASE_URL to e.g. "
+            "postgresql://user@host/dbname or sqlite:////path/to/consult.sqlite3"
+        )
+    languages = config.get("UI_LANGUAGES")
+    if not isinstance(languages, list) or not languages:
+        raise ConfigError("UI_LANGUAGES must be a non-empty list of locale codes.")

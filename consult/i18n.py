@@ -1,0 +1,112 @@
+"""Locale negotiation, text direction and the Jinja i18n set-up."""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask, current_app, g, request, session
+from flask_babel import format_date, format_datetime, format_number, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from consult.extensions import babel
+from surveys.kinds import ROLE_LABELS, STATUS_LABELS
+from surveys.texts import pick
+
+SESSION_KEY = "locale"
+
+
+def offered_languages() -> list[str]:
+    """The languages a page offers: its consultation's where a view set them, else the UI's."""
+    return list(getattr(g, "offered_languages", None) or current_app.config["UI_LANGUAGES"])
+
+
+def select_locale() -> str:
+    """Explicit choice → the signed-in user's preference → Accept-Language → default."""
+    offered = offered_languages()
+    chosen = session.get(SESSION_KEY)
+    if chosen in offered:
+        return chosen
+    preference = getattr(current_user, "locale", None)
+    if preference in offered:
+        return preference
+    best = request.accept_languages.best_match(offered)
+    if best:
+        return best
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    return default if default in offered else offered[0]
+
+
+def remember_choice() -> None:
+    """`?lang=xx` on any page switches the language for the rest of the visit."""
+    wanted = request.args.get("lang")
+    if wanted and _is_known(wanted):
+        session[SESSION_KEY] = wanted
+
+
+def _is_known(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (ValueError, TypeError):
+        return False
+    return len(code) <= 20
+
+
+def language_name(code: str) -> str:
+    """The language's name in its own language, e.g. "العربية" for ar."""
+    try:
+        locale = Locale.parse(code)
+    except (ValueError, TypeError):
+        return code
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]
+
+
+def text_direction(code: str | None = None) -> str:
+    """ "rtl" or "ltr" for a locale, from Babel's locale data."""
+    try:
+        locale = Locale.parse(code) if code else get_locale()
+    except (ValueError, TypeError):
+        return "ltr"
+    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+
+
+def localised(texts: dict[str, str] | None, fallbacks: list[str] | None = None) -> str:
+    """A content translation for the current locale, falling back along `fallbacks`."""
+    locale = get_locale()
+    return pick(texts, str(locale) if locale else "", fallbacks or [])
+
+
+def status_label(status: str) -> str:
+    return _(STATUS_LABELS.get(status, status))
+
+
+def role_label(role: str) -> str:
+    return _(ROLE_LABELS.get(role, role))
+
+
+def _template_globals() -> dict:
+    locale = get_locale()
+    code = str(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+    return {
+        "current_locale": code,
+        "html_lang": code.replace("_", "-"),
+        "text_dir": text_direction(code),
+        "language_choices": [(lang, language_name(lang)) for lang in offered_languages()],
+    }
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+    app.jinja_env.filters["localised"] = localised
+    app.jinja_env.globals.update(
+        language_name=language_name,
+        status_label=status_label,
+        role_label=role_label,
+        format_date=format_date,
+        format_datetime=format_datetime,
+        format_number=format_number,
+    )
+    app.jinja_env.globals["text_direction"] = text_direction
+    app.before_request(remember_choice)
+    app.context_processor(_template_globals)

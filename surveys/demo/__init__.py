@@ -1,0 +1,1 @@
+"""The demo consultation: a county's integration summit, in five languages."""

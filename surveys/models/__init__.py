@@ -1,0 +1,28 @@
+"""All models; importing this module registers every table on `Base.metadata`."""
+
+from surveys.models.consultation import (
+    Committee,
+    Consultation,
+    Meeting,
+    Option,
+    Question,
+    Section,
+    StakeholderGroup,
+)
+from surveys.models.participation import Answer, Invitation, Response
+from surveys.models.staff import AuditEvent, User
+
+__all__ = [
+    "Answer",
+    "AuditEvent",
+    "Committee",
+    "Consultation",
+    "Invitation",
+    "Meeting",
+    "Option",
+    "Question",
+    "Response",
+    "Section",
+    "StakeholderGroup",
+    "User",
+]

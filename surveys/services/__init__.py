@@ -1,0 +1,1 @@
+"""Use cases: each takes a SQLAlchemy session, changes the domain, flushes, never commits."""

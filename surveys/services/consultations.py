@@ -1,0 +1,60 @@
+"""Queries and lifecycle use cases of consultations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from surveys.kinds import AccessMode, ConsultationStatus, ResponseStatus
+from surveys.models import Consultation, Response
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    """A consultation with its number of submitted responses, for lists."""
+
+    consultation: Consultation
+    submitted: int
+
+
+def list_with_counts(session: Session) -> list[ConsultationRow]:
+    """Every consultation with its submitted-response count, in one query."""
+    counts = (
+        select(Response.consultation_id, func.count(Response.id).label("n"))
+        .where(Response.status == ResponseStatus.SUBMITTED)
+        .group_by(Response.consultation_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Consultation, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.consultation_id == Consultation.id)
+        .order_by(Consultation.created_at.desc(), Consultation.id.desc())
+    )
+    return [ConsultationRow(c, int(n)) for c, n in rows]
+
+
+def get_by_slug(session: Session, slug: str) -> Consultation | None:
+    return session.scalar(select(Consultation).where(Consultation.slug == slug))
+
+
+def is_open(consultation: Consultation, now: datetime) -> bool:
+    """Whether answers are accepted now."""
+    if consultation.status != ConsultationStatus.PUBLISHED:
+        return False
+    if consultation.opens_at is not None and now < consultation.opens_at:
+        return False
+    return consultation.closes_at is None or now < consultation.closes_at
+
+
+def open_public(session: Session, now: datetime) -> list[Consultation]:
+    """Published consultations reachable by public link and open now, closing soonest first."""
+    candidates = session.scalars(
+        select(Consultation)
+        .where(Consultation.status == ConsultationStatus.PUBLISHED)
+        .where(Consultation.access_mode.in_([AccessMode.PUBLIC, AccessMode.BOTH]))
+        .order_by(Consultation.closes_at)
+    )
+    return [c for c in candidates if is_open(c, now)]

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from consult.config import ROOT_DIR, UI_LANGUAGES
+
+CATALOGS = ROOT_DIR / "translations"
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def _catalog(lang: str):
+    with (CATALOGS / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+def test_every_catalog_is_complete_and_not_fuzzy(lang):
+    catalog = _catalog(lang)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+    assert untranslated == [] and fuzzy == []
+
+
+@pytest.mark.parametrize("lang", UI_LANGUAGES)
+def test_placeholders_survive_translation(lang):
+    broken = [
+        m.id
+        for m in _catalog(lang)
+        if m.id
+        and m.string
+        and set(PLACEHOLDER.findall(m.id)) != set(PLACEHOLDER.findall(m.string))
+    ]
+    assert broken == []
+
+
+def test_every_catalog_knows_every_message_in_the_template():
+    with (CATALOGS / "messages.pot").open("rb") as handle:
+        template_ids = {m.id for m in read_po(handle) if m.id}
+    for lang in UI_LANGUAGES:
+        assert template_ids <= {m.id for m in _catalog(lang) if m.id}, lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "sign_in", "direction"),
+    [
+        ("de", "Anmelden", "ltr"),
+        ("en", "Sign in", "ltr"),
+        ("ar", "تسجيل الدخول", "rtl"),
+        ("fa", "ورود", "rtl"),
+        ("uk", "Увійти", "ltr"),
+        ("ru", "Войти", "ltr"),
+        ("tr", "Giriş yap", "ltr"),
+    ],
+)
+def test_the_sign_in_page_speaks_each_language(client, lang, sign_in, direction):
+    page = client.get(f"/auth/sign-in?lang={lang}").get_data(as_text=True)
+    assert f'<html lang="{lang}" dir="{direction}">' in page
+    assert sign_in in page
+
+
+def test_accept_language_picks_the_best_offered_language(client):
+    page = client.get("/auth/sign-in", headers={"Accept-Language": "fa-IR,fa;q=0.9,en;q=0.5"})
+    assert '<html lang="fa" dir="rtl">' in page.get_data(as_text=True)
+
+
+def test_an_explicit_choice_is_remembered_for_the_visit(client):
+    client.get("/auth/sign-in?lang=uk")
+    page = client.get("/auth/sign-in", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="uk"' in page
+
+
+def test_an_unknown_language_choice_is_ignored(client):
+    page = client.get("/auth/sign-in?lang=xx-nonsense").get_data(as_text=True)
+    assert '<html lang="de"' in page
+
+
+def test_the_switcher_names_each_language_in_itself(client):
+    page = client.get("/auth/sign-in").get_data(as_text=True)
+    for name in ("Deutsch", "English", "العربية", "فارسی", "Українська", "Русский", "Türkçe"):
+        assert name in page
+
+
+def test_compiled_catalogs_exist_for_every_language():
+    for lang in UI_LANGUAGES:
+        assert Path(CATALOGS / lang / "LC_MESSAGES" / "messages.mo").exists(), lang
