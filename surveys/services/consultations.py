@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from surveys.kinds import AccessMode, ConsultationStatus, ResponseStatus
-from surveys.models import Consultation, Response
+from surveys.models import Answer, Consultation, Invitation, Response
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,17 @@ def open_public(session: Session, now: datetime) -> list[Consultation]:
         .order_by(Consultation.closes_at)
     )
     return [c for c in candidates if is_open(c, now)]
+
+
+def delete(session: Session, consultation: Consultation) -> None:
+    """Delete a consultation with its questionnaire, invitations, responses and answers.
+
+    Participation rows go first in bulk: they reference the stakeholder groups that the
+    ORM cascade removes with the consultation, and there may be many thousands of them.
+    """
+    response_ids = select(Response.id).where(Response.consultation_id == consultation.id)
+    session.execute(delete_rows(Answer).where(Answer.response_id.in_(response_ids)))
+    session.execute(delete_rows(Response).where(Response.consultation_id == consultation.id))
+    session.execute(delete_rows(Invitation).where(Invitation.consultation_id == consultation.id))
+    session.delete(consultation)
+    session.flush()

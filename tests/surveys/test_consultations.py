@@ -37,3 +37,21 @@ def test_open_public_leaves_out_drafts_and_invitation_only(session, make_consult
     invited.access_mode = AccessMode.INVITATION
     session.commit()
     assert [c.slug for c in consultations.open_public(session, utcnow())] == ["open"]
+
+
+def test_deleting_a_consultation_removes_its_responses_but_nothing_else(session, make_consultation):
+    import sqlalchemy as sa
+
+    from surveys.models import Answer, Consultation
+
+    doomed = make_consultation(slug="doomed")
+    kept = make_consultation(slug="kept")
+    for consultation in (doomed, kept):
+        response = Response(consultation=consultation, language="de", group=consultation.groups[0])
+        response.answers.append(Answer(question=consultation.questions[0], option_code="a"))
+        session.add(response)
+    session.commit()
+    consultations.delete(session, doomed)
+    session.commit()
+    assert session.scalars(sa.select(Consultation.slug)).all() == ["kept"]
+    assert session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 1
