@@ -31,20 +31,100 @@ CONSULTATION = {
         "uk": "Інтеграційний саміт 2027: ваш досвід для концепції інтеграції району",
     },
     "introduction": {
-        "de": "Der Ausschuss für Jugend, Soziales und Integration des Landkreises Beispielstadt bereitet das neue Integrationskonzept des Landkreises vor. Dafür möchten wir von Ihnen – Ehrenamtlichen und Fachleuten aus Verbänden, Schulen, Verwaltung, Polizei und Migrantenorganisationen – wissen, was in der Praxis gut läuft und wo es hakt. Ihre Antworten sind anonym. Die Ergebnisse werden zusammengefasst und dem Ausschuss in seiner Sitzung zum Integrationsgipfel als Beratungsgrundlage vorgelegt.",
-        "en": "The Committee for Youth, Social Affairs and Integration of Beispielstadt County is preparing the county's new integration concept. We would like to hear from you – volunteers and professionals from welfare associations, schools, administration, police and migrant organisations – what works well in practice and where things get stuck. Your answers are anonymous. The results will be summarised and presented to the committee as a basis for discussion at its integration summit meeting.",
-        "ar": "تعمل لجنة الشباب والشؤون الاجتماعية والاندماج في مقاطعة بايشبيلشتات على إعداد خطة الاندماج الجديدة للمقاطعة. لذلك نود أن نعرف منكم، أنتم المتطوعين والمختصين في جمعيات الرعاية والمدارس والإدارة والشرطة ومنظمات المهاجرين، ما الذي ينجح في الواقع العملي وأين توجد الصعوبات. إجاباتكم مجهولة الهوية. ستُلخَّص النتائج وتُعرض على اللجنة في جلستها الخاصة بقمة الاندماج لتكون أساسًا للنقاش.",
-        "fa": "کمیته جوانان، امور اجتماعی و ادغام شهرستان بایشپیل‌اشتات در حال آماده کردن طرح جدید ادغام شهرستان است. به همین دلیل می‌خواهیم از شما، یعنی داوطلبان و متخصصان انجمن‌های رفاهی، مدرسه‌ها، اداره‌ها، پلیس و سازمان‌های مهاجران، بدانیم که در عمل چه چیزهایی خوب پیش می‌رود و کجا مشکل وجود دارد. پاسخ‌های شما ناشناس است. نتایج به‌صورت خلاصه به کمیته ارائه می‌شود و پایه گفت‌وگو در جلسه همایش ادغام خواهد بود.",
-        "uk": "Комітет з питань молоді, соціальних справ та інтеграції району Байшпільштадт готує нову концепцію інтеграції району. Тому ми хочемо дізнатися від вас – волонтерів і фахівців з благодійних організацій, шкіл, адміністрації, поліції та організацій мігрантів, – що на практиці працює добре, а де виникають труднощі. Ваші відповіді анонімні. Результати буде узагальнено й представлено комітету як основу для обговорення на засіданні, присвяченому інтеграційному саміту.",
+        "de": (
+            "Der Ausschuss für Jugend, Soziales und Integration des Landkreises Beispielstadt "
+            "bereitet das neue Integrationskonzept des Landkreises vor. Dafür möchten wir von "
+            "Ihnen – Ehrenamtlichen und Fachleuten aus Verbänden, Schulen, Verwaltung, Polizei "
+            "und Migrantenorganisationen – wissen, was in der Praxis gut läuft und wo es hakt. "
+            "Ihre Antworten sind anonym. Die Ergebnisse werden zusammengefasst und dem Ausschuss "
+            "in seiner Sitzung zum Integrationsgipfel als Beratungsgrundlage vorgelegt."
+        ),
+        "en": (
+            "The Committee for Youth, Social Affairs and Integration of Beispielstadt County is "
+            "preparing the county's new integration concept. We would like to hear from you – "
+            "volunteers and professionals from welfare associations, schools, administration, "
+            "police and migrant organisations – what works well in practice and where things get "
+            "stuck. Your answers are anonymous. The results will be summarised and presented to "
+            "the committee as a basis for discussion at its integration summit meeting."
+        ),
+        "ar": (
+            "تعمل لجنة الشباب والشؤون الاجتماعية والاندماج في مقاطعة بايشبيلشتات على إعداد خطة "
+            "الاندماج الجديدة للمقاطعة. لذلك نود أن نعرف منكم، أنتم المتطوعين والمختصين في جمعيات "
+            "الرعاية والمدارس والإدارة والشرطة ومنظمات المهاجرين، ما الذي ينجح في الواقع العملي "
+            "وأين توجد الصعوبات. إجاباتكم مجهولة الهوية. ستُلخَّص النتائج وتُعرض على اللجنة في جلستها "
+            "الخاصة بقمة الاندماج لتكون أساسًا للنقاش."
+        ),
+        "fa": (
+            "کمیته جوانان، امور اجتماعی و ادغام شهرستان بایشپیل‌اشتات در حال آماده کردن طرح جدید "
+            "ادغام شهرستان است. به همین دلیل می‌خواهیم از شما، یعنی داوطلبان و متخصصان انجمن‌های "
+            "رفاهی، مدرسه‌ها، اداره‌ها، پلیس و سازمان‌های مهاجران، بدانیم که در عمل چه چیزهایی خوب "
+            "پیش می‌رود و کجا مشکل وجود دارد. پاسخ‌های شما ناشناس است. نتایج به‌صورت خلاصه به کمیته "
+            "ارائه می‌شود و پایه گفت‌وگو در جلسه همایش ادغام خواهد بود."
+        ),
+        "uk": (
+            "Комітет з питань молоді, соціальних справ та інтеграції району Байшпільштадт готує "
+            "нову концепцію інтеграції району. Тому ми хочемо дізнатися від вас – волонтерів і "
+            "фахівців з благодійних організацій, шкіл, адміністрації, поліції та організацій "
+            "мігрантів, – що на практиці працює добре, а де виникають труднощі. Ваші відповіді "
+            "анонімні. Результати буде узагальнено й представлено комітету як основу для "
+            "обговорення на засіданні, присвяченому інтеграційному саміту."
+        ),
     },
     "privacy_notice": {
-        "de": "Verantwortlich für die Verarbeitung ist der Landkreis Beispielstadt, Fachdienst Integration (Kontakt siehe unten). Ihre Angaben werden ausschließlich zur Vorbereitung der Ausschusssitzung und des Integrationskonzepts ausgewertet (Art. 6 Abs. 1 lit. e DSGVO). Wir speichern weder Ihre IP-Adresse noch andere Daten, die Sie identifizieren; bitte nennen Sie auch in Freitextfeldern keine Namen oder Kontaktdaten. Die Antworten werden zwölf Monate nach der Sitzung gelöscht, veröffentlicht werden nur zusammengefasste Ergebnisse. Sie haben das Recht auf Auskunft, Berichtigung und Löschung sowie auf Beschwerde bei der Datenschutzaufsichtsbehörde.",
-        "en": "The controller is Beispielstadt County, Integration Department (contact details below). Your answers are used only to prepare the committee meeting and the integration concept (Art. 6(1)(e) GDPR). We do not store your IP address or any other data that identifies you; please do not enter names or contact details in free-text fields either. Responses are deleted twelve months after the meeting, and only aggregated results are published. You have the right of access, rectification and erasure, and the right to lodge a complaint with the data protection supervisory authority.",
-        "ar": "الجهة المسؤولة عن معالجة البيانات هي مقاطعة بايشبيلشتات، قسم الاندماج (بيانات الاتصال أدناه). تُستخدم إجاباتكم فقط لتحضير جلسة اللجنة وخطة الاندماج (المادة 6، الفقرة 1، البند هـ من اللائحة العامة لحماية البيانات). لا نحفظ عنوان IP الخاص بكم ولا أي بيانات أخرى تكشف هويتكم، ويُرجى عدم كتابة أسماء أو بيانات اتصال في حقول النص الحر أيضًا. تُحذف الإجابات بعد اثني عشر شهرًا من الجلسة، ولا تُنشر إلا النتائج المجمّعة. يحق لكم طلب الاطلاع على البيانات وتصحيحها وحذفها، وتقديم شكوى إلى هيئة الرقابة على حماية البيانات.",
-        "fa": "مسئول پردازش داده‌ها شهرستان بایشپیل‌اشتات، بخش ادغام است (اطلاعات تماس در پایین). پاسخ‌های شما فقط برای آماده‌سازی جلسه کمیته و طرح ادغام استفاده می‌شود (ماده ۶، بند ۱، حرف e مقررات عمومی حفاظت از داده‌ها). ما نشانی IP شما یا هر داده دیگری را که هویت شما را نشان دهد ذخیره نمی‌کنیم؛ لطفاً در بخش‌های متن آزاد هم نام یا اطلاعات تماس ننویسید. پاسخ‌ها دوازده ماه پس از جلسه حذف می‌شوند و فقط نتایج خلاصه‌شده منتشر می‌شود. شما حق دسترسی، اصلاح و حذف داده‌ها و همچنین حق شکایت به مرجع نظارت بر حفاظت از داده‌ها را دارید.",
-        "uk": "Відповідальним за обробку даних є район Байшпільштадт, відділ інтеграції (контакти нижче). Ваші відповіді використовуються лише для підготовки засідання комітету та концепції інтеграції (ст. 6(1)(e) GDPR). Ми не зберігаємо вашу IP-адресу чи будь-які інші дані, що дозволяють вас ідентифікувати; будь ласка, не вказуйте імена чи контактні дані й у полях для вільного тексту. Відповіді видаляються через дванадцять місяців після засідання, публікуються лише узагальнені результати. Ви маєте право на доступ до даних, їх виправлення та видалення, а також право подати скаргу до наглядового органу із захисту даних.",
+        "de": (
+            "Verantwortlich für die Verarbeitung ist der Landkreis Beispielstadt, Fachdienst "
+            "Integration (Kontakt siehe unten). Ihre Angaben werden ausschließlich zur "
+            "Vorbereitung der Ausschusssitzung und des Integrationskonzepts ausgewertet (Art. 6 "
+            "Abs. 1 lit. e DSGVO). Wir speichern weder Ihre IP-Adresse noch andere Daten, die Sie "
+            "identifizieren; bitte nennen Sie auch in Freitextfeldern keine Namen oder "
+            "Kontaktdaten. Die Antworten werden zwölf Monate nach der Sitzung gelöscht, "
+            "veröffentlicht werden nur zusammengefasste Ergebnisse. Sie haben das Recht auf "
+            "Auskunft, Berichtigung und Löschung sowie auf Beschwerde bei der "
+            "Datenschutzaufsichtsbehörde."
+        ),
+        "en": (
+            "The controller is Beispielstadt County, Integration Department (contact details "
+            "below). Your answers are used only to prepare the committee meeting and the "
+            "integration concept (Art. 6(1)(e) GDPR). We do not store your IP address or any "
+            "other data that identifies you; please do not enter names or contact details in "
+            "free-text fields either. Responses are deleted twelve months after the meeting, and "
+            "only aggregated results are published. You have the right of access, rectification "
+            "and erasure, and the right to lodge a complaint with the data protection supervisory "
+            "authority."
+        ),
+        "ar": (
+            "الجهة المسؤولة عن معالجة البيانات هي مقاطعة بايشبيلشتات، قسم الاندماج (بيانات "
+            "الاتصال أدناه). تُستخدم إجاباتكم فقط لتحضير جلسة اللجنة وخطة الاندماج (المادة 6، "
+            "الفقرة 1، البند هـ من اللائحة العامة لحماية البيانات). لا نحفظ عنوان IP الخاص بكم "
+            "ولا أي بيانات أخرى تكشف هويتكم، ويُرجى عدم كتابة أسماء أو بيانات اتصال في حقول النص "
+            "الحر أيضًا. تُحذف الإجابات بعد اثني عشر شهرًا من الجلسة، ولا تُنشر إلا النتائج المجمّعة. "
+            "يحق لكم طلب الاطلاع على البيانات وتصحيحها وحذفها، وتقديم شكوى إلى هيئة الرقابة على "
+            "حماية البيانات."
+        ),
+        "fa": (
+            "مسئول پردازش داده‌ها شهرستان بایشپیل‌اشتات، بخش ادغام است (اطلاعات تماس در پایین). "
+            "پاسخ‌های شما فقط برای آماده‌سازی جلسه کمیته و طرح ادغام استفاده می‌شود (ماده ۶، بند ۱، "
+            "حرف e مقررات عمومی حفاظت از داده‌ها). ما نشانی IP شما یا هر داده دیگری را که هویت شما "
+            "را نشان دهد ذخیره نمی‌کنیم؛ لطفاً در بخش‌های متن آزاد هم نام یا اطلاعات تماس ننویسید. "
+            "پاسخ‌ها دوازده ماه پس از جلسه حذف می‌شوند و فقط نتایج خلاصه‌شده منتشر می‌شود. شما حق "
+            "دسترسی، اصلاح و حذف داده‌ها و همچنین حق شکایت به مرجع نظارت بر حفاظت از داده‌ها را "
+            "دارید."
+        ),
+        "uk": (
+            "Відповідальним за обробку даних є район Байшпільштадт, відділ інтеграції (контакти "
+            "нижче). Ваші відповіді використовуються лише для підготовки засідання комітету та "
+            "концепції інтеграції (ст. 6(1)(e) GDPR). Ми не зберігаємо вашу IP-адресу чи будь-які "
+            "інші дані, що дозволяють вас ідентифікувати; будь ласка, не вказуйте імена чи "
+            "контактні дані й у полях для вільного тексту. Відповіді видаляються через дванадцять "
+            "місяців після засідання, публікуються лише узагальнені результати. Ви маєте право на "
+            "доступ до даних, їх виправлення та видалення, а також право подати скаргу до "
+            "наглядового органу із захисту даних."
+        ),
     },
-    "controller_contact": "Landkreis Beispielstadt, Fachdienst Integration, Musterstraße 1, 12345 Beispielstadt, datenschutz@landkreis-beispielstadt.example",
+    "controller_contact": (
+        "Landkreis Beispielstadt, Fachdienst Integration, Musterstraße 1, 12345 Beispielstadt, "
+        "datenschutz@landkreis-beispielstadt.example"
+    ),
     "estimated_minutes": 15,
 }
 
@@ -114,6 +194,7 @@ _UP_TO_THREE = {
     "fa": "لطفاً حداکثر سه مورد را انتخاب کنید.",
     "uk": "Оберіть, будь ласка, не більше трьох пунктів.",
 }
+
 # --- 1. About the respondent: experience and areas of work.
 _Q_ACTIVE_SINCE = {
     "code": "active_since",
@@ -144,11 +225,11 @@ _Q_PEOPLE_SUPPORTED = {
     "required": False,
     "field_of_action": "general",
     "prompt": {
-        "de": "Wie viele Geflüchtete haben Sie in den letzten zwölf Monaten etwa begleitet oder beraten?",
+        "de": "Wie viele Geflüchtete haben Sie in den letzten 12 Monaten begleitet oder beraten?",
         "en": "About how many refugees have you accompanied or advised in the last twelve months?",
         "ar": "كم لاجئًا تقريبًا رافقتم أو قدّمتم لهم الاستشارة خلال الاثني عشر شهرًا الماضية؟",
         "fa": "در دوازده ماه گذشته تقریباً چند پناهجو را همراهی یا راهنمایی کرده‌اید؟",
-        "uk": "Приблизно скількох біженців ви супроводжували чи консультували за останні 12 місяців?",
+        "uk": "Скількох біженців ви супроводжували чи консультували за останні 12 місяців?",
     },
     "help_text": {
         "de": "Eine Schätzung reicht. Bitte zählen Sie Familienmitglieder einzeln.",
@@ -252,11 +333,11 @@ _S_RESPONDENT = {
         "uk": "Про вас і вашу роботу",
     },
     "description": {
-        "de": "Einige Angaben zu Ihrer Erfahrung helfen uns, die Antworten einzuordnen. Sie lassen keinen Rückschluss auf Ihre Person zu.",
-        "en": "A few details about your experience help us put the answers in context. They cannot be used to identify you.",
-        "ar": "تساعدنا بعض المعلومات عن خبرتكم على فهم الإجابات، ولا يمكن من خلالها التعرّف عليكم.",
-        "fa": "چند اطلاعات درباره تجربه شما به ما کمک می‌کند پاسخ‌ها را بهتر بفهمیم. از این اطلاعات نمی‌توان هویت شما را شناسایی کرد.",
-        "uk": "Кілька відомостей про ваш досвід допоможуть нам правильно оцінити відповіді. Вони не дозволяють встановити вашу особу.",
+        "de": "Ein paar Angaben zu Ihrer Erfahrung helfen uns, die Antworten einzuordnen.",
+        "en": "A few details about your experience help us put the answers in context.",
+        "ar": "تساعدنا بعض المعلومات عن خبرتكم على فهم الإجابات في سياقها.",
+        "fa": "چند اطلاعات درباره تجربه شما به ما کمک می‌کند پاسخ‌ها را بهتر بفهمیم.",
+        "uk": "Кілька відомостей про ваш досвід допоможуть нам правильно оцінити відповіді.",
     },
     "questions": [_Q_ACTIVE_SINCE, _Q_PEOPLE_SUPPORTED, _Q_AREAS_OF_WORK],
 }
@@ -336,18 +417,18 @@ _Q_HOUSING_MARKET_DIFFICULTY = {
     "required": True,
     "field_of_action": "housing",
     "prompt": {
-        "de": "Wie schwer finden Geflüchtete mit Aufenthaltserlaubnis im Landkreis eine eigene Wohnung?",
-        "en": "How hard is it for refugees with a residence permit to find their own flat in the county?",
+        "de": "Wie schwer finden Geflüchtete mit Aufenthaltstitel im Landkreis eine Wohnung?",
+        "en": "How hard is it for refugees with a residence permit to find a flat in the county?",
         "ar": "ما مدى صعوبة عثور اللاجئين الحاصلين على إقامة على شقة خاصة بهم في المقاطعة؟",
         "fa": "برای پناهجویانی که اجازه اقامت دارند، پیدا کردن خانه مستقل در شهرستان چقدر سخت است؟",
         "uk": "Наскільки складно біженцям із дозволом на проживання знайти власне житло в районі?",
     },
     "help_text": {
-        "de": "Denken Sie an Mietpreise, Vorbehalte von Vermietern und die Übernahme der Kosten durch das Jobcenter.",
+        "de": "Etwa Mieten, Vorbehalte von Vermietern und die Kostenübernahme durch das Jobcenter.",
         "en": "Think of rents, landlords' prejudices and whether the job centre pays the costs.",
         "ar": "فكّروا في مستوى الإيجارات، وتحفّظات المؤجرين، وما إذا كان مركز العمل يتحمّل التكاليف.",
         "fa": "به قیمت اجاره، پیش‌داوری صاحب‌خانه‌ها و پرداخت هزینه‌ها از طرف جاب‌سنتر فکر کنید.",
-        "uk": "Подумайте про рівень орендної плати, упередження орендодавців і те, чи покриває витрати джобцентр.",
+        "uk": "Наприклад, ціни оренди, упередження орендодавців і чи покриває витрати джобцентр.",
     },
     "settings": {
         "min": 1,
@@ -374,11 +455,11 @@ _Q_HOUSING_MARKET_DIFFICULTY = {
 _S_HOUSING = {
     "title": {"de": "Wohnen", "en": "Housing", "ar": "السكن", "fa": "مسکن", "uk": "Житло"},
     "description": {
-        "de": "Wohnraum ist knapp. Uns interessiert, wie die Menschen, die Sie begleiten, untergebracht sind und wie schwer der Umzug in eine eigene Wohnung fällt.",
-        "en": "Housing is scarce. We want to know where the people you support live and how hard it is for them to move into a flat of their own.",
-        "ar": "السكن شحيح. نريد أن نعرف أين يقيم من تساعدونهم، ومدى صعوبة انتقالهم إلى شقة خاصة.",
-        "fa": "مسکن کم است. می‌خواهیم بدانیم افرادی که همراهی‌شان می‌کنید کجا زندگی می‌کنند و پیدا کردن یک خانه مستقل برایشان چقدر سخت است.",
-        "uk": "Житла бракує. Нам важливо знати, де живуть люди, яких ви підтримуєте, і наскільки складно їм переїхати до власної квартири.",
+        "de": "Wohnraum ist knapp. Wie sind die Menschen untergebracht, die Sie begleiten?",
+        "en": "Housing is scarce. Where and how do the people you support live?",
+        "ar": "السكن شحيح. أين وكيف يعيش الأشخاص الذين تساعدونهم؟",
+        "fa": "مسکن کم است. افرادی که همراهی‌شان می‌کنید کجا و چطور زندگی می‌کنند؟",
+        "uk": "Житла бракує. Де і як живуть люди, яких ви підтримуєте?",
     },
     "questions": [_Q_HOUSING_SITUATION, _Q_HOUSING_MARKET_DIFFICULTY],
 }
@@ -390,7 +471,7 @@ _Q_COURSE_WAITING_TIME = {
     "required": True,
     "field_of_action": "language_education",
     "prompt": {
-        "de": "Wie lange warten die Menschen, die Sie begleiten, in der Regel auf einen Platz im Integrationskurs?",
+        "de": "Wie lange warten die Menschen, die Sie begleiten, meist auf einen Integrationskurs?",
         "en": "How long do people you support usually wait for a place in an integration course?",
         "ar": "كم ينتظر عادةً الأشخاص الذين تساعدونهم للحصول على مكان في دورة الاندماج؟",
         "fa": "افرادی که همراهی‌شان می‌کنید معمولاً چه مدت برای گرفتن جا در دوره ادغام منتظر می‌مانند؟",
@@ -464,11 +545,26 @@ _Q_EDUCATION_BARRIERS = {
     "required": False,
     "field_of_action": "language_education",
     "prompt": {
-        "de": "Was erschwert Kindern und Erwachsenen den Zugang zu Kita, Schule, Sprachkurs oder Ausbildung am meisten?",
-        "en": "What makes access to day care, school, language courses or vocational training hardest for children and adults?",
-        "ar": "ما أكثر ما يُصعّب على الأطفال والبالغين الوصول إلى الحضانة أو المدرسة أو دورات اللغة أو التدريب المهني؟",
-        "fa": "چه چیزی بیشتر از همه دسترسی کودکان و بزرگسالان به مهدکودک، مدرسه، کلاس زبان یا آموزش حرفه‌ای را سخت می‌کند؟",
-        "uk": "Що найбільше ускладнює дітям і дорослим доступ до дитсадка, школи, мовних курсів чи професійного навчання?",
+        "de": (
+            "Was erschwert Kindern und Erwachsenen den Zugang zu Kita, Schule, Sprachkurs oder "
+            "Ausbildung am meisten?"
+        ),
+        "en": (
+            "What makes access to day care, school, language courses or vocational training "
+            "hardest for children and adults?"
+        ),
+        "ar": (
+            "ما أكثر ما يُصعّب على الأطفال والبالغين الوصول إلى الحضانة أو المدرسة أو دورات اللغة "
+            "أو التدريب المهني؟"
+        ),
+        "fa": (
+            "چه چیزی بیشتر از همه دسترسی کودکان و بزرگسالان به مهدکودک، مدرسه، کلاس زبان یا آموزش "
+            "حرفه‌ای را سخت می‌کند؟"
+        ),
+        "uk": (
+            "Що найбільше ускладнює дітям і дорослим доступ до дитсадка, школи, мовних курсів чи "
+            "професійного навчання?"
+        ),
     },
     "help_text": {
         "de": "Bitte beschreiben Sie konkrete Beispiele, ohne Namen zu nennen.",
@@ -487,11 +583,26 @@ _Q_QUALIFICATION_RECOGNITION = {
     "required": True,
     "field_of_action": "labour_market",
     "prompt": {
-        "de": "Haben Sie in den letzten zwei Jahren erlebt, dass jemand eine Arbeit nicht aufnehmen konnte, weil ein ausländischer Abschluss nicht oder nur sehr langsam anerkannt wurde?",
-        "en": "In the last two years, have you seen someone unable to take up a job because a foreign qualification was not recognised, or only very slowly?",
-        "ar": "هل شهدتم خلال العامين الماضيين أن شخصًا لم يتمكن من بدء عمل لأن شهادته الأجنبية لم يُعترف بها أو تأخر الاعتراف بها كثيرًا؟",
-        "fa": "آیا در دو سال گذشته دیده‌اید که کسی نتواند کاری را شروع کند، چون مدرک خارجی‌اش به رسمیت شناخته نشد یا خیلی دیر شناخته شد؟",
-        "uk": "Чи траплялося вам за останні два роки бачити, що хтось не міг почати працювати, бо іноземну кваліфікацію не визнали або визнавали дуже довго?",
+        "de": (
+            "Haben Sie in den letzten zwei Jahren erlebt, dass jemand eine Arbeit nicht aufnehmen "
+            "konnte, weil ein ausländischer Abschluss nicht oder nur sehr langsam anerkannt wurde?"
+        ),
+        "en": (
+            "In the last two years, have you seen someone unable to take up a job because a "
+            "foreign qualification was not recognised, or only very slowly?"
+        ),
+        "ar": (
+            "هل شهدتم خلال العامين الماضيين أن شخصًا لم يتمكن من بدء عمل لأن شهادته الأجنبية لم "
+            "يُعترف بها أو تأخر الاعتراف بها كثيرًا؟"
+        ),
+        "fa": (
+            "آیا در دو سال گذشته دیده‌اید که کسی نتواند کاری را شروع کند، چون مدرک خارجی‌اش به "
+            "رسمیت شناخته نشد یا خیلی دیر شناخته شد؟"
+        ),
+        "uk": (
+            "Чи траплялося вам за останні два роки бачити, що хтось не міг почати працювати, бо "
+            "іноземну кваліфікацію не визнали або визнавали дуже довго?"
+        ),
     },
     "help_text": {
         "de": "Zum Beispiel bei Pflegekräften, Lehrkräften, Handwerkern oder Ärztinnen und Ärzten.",
@@ -530,11 +641,23 @@ _S_LANGUAGE_WORK = {
         "uk": "Мова, освіта та робота",
     },
     "description": {
-        "de": "Integrationskurse, Kita- und Schulplätze sowie die Anerkennung von Abschlüssen entscheiden darüber, wie schnell Menschen ankommen.",
-        "en": "Integration courses, places in day care and school, and the recognition of qualifications decide how quickly people can settle in.",
+        "de": (
+            "Integrationskurse, Kita- und Schulplätze sowie die Anerkennung von Abschlüssen "
+            "entscheiden darüber, wie schnell Menschen ankommen."
+        ),
+        "en": (
+            "Integration courses, places in day care and school, and the recognition of "
+            "qualifications decide how quickly people can settle in."
+        ),
         "ar": "دورات الاندماج وأماكن الحضانة والمدارس والاعتراف بالشهادات تحدد سرعة استقرار الناس.",
-        "fa": "دوره‌های ادغام، جا در مهدکودک و مدرسه و به رسمیت شناختن مدارک تعیین می‌کنند که افراد چقدر سریع جا می‌افتند.",
-        "uk": "Інтеграційні курси, місця в дитсадках і школах та визнання кваліфікацій визначають, наскільки швидко люди можуть облаштуватися.",
+        "fa": (
+            "دوره‌های ادغام، جا در مهدکودک و مدرسه و به رسمیت شناختن مدارک تعیین می‌کنند که افراد "
+            "چقدر سریع جا می‌افتند."
+        ),
+        "uk": (
+            "Інтеграційні курси, місця в дитсадках і школах та визнання кваліфікацій визначають, "
+            "наскільки швидко люди можуть облаштуватися."
+        ),
     },
     "questions": [
         _Q_COURSE_WAITING_TIME,
@@ -551,11 +674,26 @@ _Q_SAFETY_PERCEPTION = {
     "required": True,
     "field_of_action": "safety",
     "prompt": {
-        "de": "Wie sicher fühlen sich die Menschen, die Sie begleiten, im öffentlichen Raum des Landkreises (z. B. Bahnhof, Bus, Innenstadt)?",
-        "en": "How safe do the people you support feel in public spaces in the county (e.g. station, bus, town centre)?",
-        "ar": "ما مدى شعور الأشخاص الذين تساعدونهم بالأمان في الأماكن العامة في المقاطعة (مثل محطة القطار والحافلات ووسط المدينة)؟",
-        "fa": "افرادی که همراهی‌شان می‌کنید در فضاهای عمومی شهرستان (مثلاً ایستگاه قطار، اتوبوس، مرکز شهر) چقدر احساس امنیت می‌کنند؟",
-        "uk": "Наскільки безпечно почуваються люди, яких ви підтримуєте, у громадських місцях району (наприклад, на вокзалі, в автобусі, у центрі міста)?",
+        "de": (
+            "Wie sicher fühlen sich die Menschen, die Sie begleiten, im öffentlichen Raum des "
+            "Landkreises (z. B. Bahnhof, Bus, Innenstadt)?"
+        ),
+        "en": (
+            "How safe do the people you support feel in public spaces in the county (e.g. "
+            "station, bus, town centre)?"
+        ),
+        "ar": (
+            "ما مدى شعور الأشخاص الذين تساعدونهم بالأمان في الأماكن العامة في المقاطعة (مثل محطة "
+            "القطار والحافلات ووسط المدينة)؟"
+        ),
+        "fa": (
+            "افرادی که همراهی‌شان می‌کنید در فضاهای عمومی شهرستان (مثلاً ایستگاه قطار، اتوبوس، مرکز "
+            "شهر) چقدر احساس امنیت می‌کنند؟"
+        ),
+        "uk": (
+            "Наскільки безпечно почуваються люди, яких ви підтримуєте, у громадських місцях "
+            "району (наприклад, на вокзалі, в автобусі, у центрі міста)?"
+        ),
     },
     "help_text": {
         "de": "Berücksichtigen Sie auch Erfahrungen mit Anfeindungen und Diskriminierung.",
@@ -603,7 +741,7 @@ _Q_HEALTH_ACCESS = {
         "en": "Think of GPs, specialists, interpreters and psychotherapeutic support.",
         "ar": "فكّروا في أطباء العائلة والأطباء المختصين والمترجمين والدعم النفسي العلاجي.",
         "fa": "به پزشک عمومی، پزشک متخصص، مترجم و کمک روان‌درمانی فکر کنید.",
-        "uk": "Подумайте про сімейних лікарів, вузьких спеціалістів, перекладачів і психотерапевтичну допомогу.",
+        "uk": "Наприклад, сімейні лікарі, вузькі спеціалісти, перекладачі та психотерапія.",
     },
     "settings": {
         "min": 1,
@@ -704,11 +842,26 @@ _S_SAFETY_HEALTH = {
         "uk": "Безпека та здоров’я",
     },
     "description": {
-        "de": "Sicherheit im Alltag, Schutz vor Diskriminierung und der Zugang zu medizinischer Versorgung sind Grundlagen für ein gutes Zusammenleben.",
-        "en": "Feeling safe in everyday life, protection from discrimination and access to medical care are the foundations of living well together.",
-        "ar": "الشعور بالأمان في الحياة اليومية والحماية من التمييز والوصول إلى الرعاية الطبية هي أسس العيش المشترك الجيد.",
-        "fa": "احساس امنیت در زندگی روزمره، محافظت در برابر تبعیض و دسترسی به خدمات پزشکی پایه‌های یک زندگی مشترک خوب هستند.",
-        "uk": "Відчуття безпеки в повсякденні, захист від дискримінації та доступ до медичної допомоги є основою доброго співжиття.",
+        "de": (
+            "Sicherheit im Alltag, Schutz vor Diskriminierung und der Zugang zu medizinischer "
+            "Versorgung sind Grundlagen für ein gutes Zusammenleben."
+        ),
+        "en": (
+            "Feeling safe in everyday life, protection from discrimination and access to medical "
+            "care are the foundations of living well together."
+        ),
+        "ar": (
+            "الشعور بالأمان في الحياة اليومية والحماية من التمييز والوصول إلى الرعاية الطبية هي "
+            "أسس العيش المشترك الجيد."
+        ),
+        "fa": (
+            "احساس امنیت در زندگی روزمره، محافظت در برابر تبعیض و دسترسی به خدمات پزشکی پایه‌های "
+            "یک زندگی مشترک خوب هستند."
+        ),
+        "uk": (
+            "Відчуття безпеки в повсякденні, захист від дискримінації та доступ до медичної "
+            "допомоги є основою доброго співжиття."
+        ),
     },
     "questions": [_Q_SAFETY_PERCEPTION, _Q_HEALTH_ACCESS, _Q_HEALTH_GAPS],
 }
@@ -720,11 +873,29 @@ _Q_SOCIAL_CONTACTS = {
     "required": True,
     "field_of_action": "social_cultural",
     "prompt": {
-        "de": "Wie häufig haben die Menschen, die Sie begleiten, außerhalb von Terminen Kontakt zu Einheimischen, etwa im Sportverein, in der Nachbarschaft oder in einer Religionsgemeinde?",
-        "en": "How often do the people you support have contact with local residents outside of appointments, for example in a sports club, in the neighbourhood or in a religious community?",
-        "ar": "كم مرة يتواصل الأشخاص الذين تساعدونهم مع السكان المحليين خارج المواعيد الرسمية، مثلًا في نادٍ رياضي أو في الحي أو في جماعة دينية؟",
-        "fa": "افرادی که همراهی‌شان می‌کنید بیرون از قرارهای اداری هر چند وقت یک بار با ساکنان محلی در تماس هستند، مثلاً در باشگاه ورزشی، در محله یا در یک جمع مذهبی؟",
-        "uk": "Як часто люди, яких ви підтримуєте, спілкуються з місцевими мешканцями поза офіційними зустрічами, наприклад у спортивному клубі, по сусідству чи в релігійній громаді?",
+        "de": (
+            "Wie häufig haben die Menschen, die Sie begleiten, außerhalb von Terminen Kontakt zu "
+            "Einheimischen, etwa im Sportverein, in der Nachbarschaft oder in einer "
+            "Religionsgemeinde?"
+        ),
+        "en": (
+            "How often do the people you support have contact with local residents outside of "
+            "appointments, for example in a sports club, in the neighbourhood or in a religious "
+            "community?"
+        ),
+        "ar": (
+            "كم مرة يتواصل الأشخاص الذين تساعدونهم مع السكان المحليين خارج المواعيد الرسمية، مثلًا "
+            "في نادٍ رياضي أو في الحي أو في جماعة دينية؟"
+        ),
+        "fa": (
+            "افرادی که همراهی‌شان می‌کنید بیرون از قرارهای اداری هر چند وقت یک بار با ساکنان محلی "
+            "در تماس هستند، مثلاً در باشگاه ورزشی، در محله یا در یک جمع مذهبی؟"
+        ),
+        "uk": (
+            "Як часто люди, яких ви підтримуєте, спілкуються з місцевими мешканцями поза "
+            "офіційними зустрічами, наприклад у спортивному клубі, по сусідству чи в релігійній "
+            "громаді?"
+        ),
     },
     "help_text": {},
     "settings": {},
@@ -785,11 +956,26 @@ _Q_VOLUNTEERING_SUPPORT = {
         "uk": "Чого потребують волонтери від району, щоб мати змогу працювати довгостроково?",
     },
     "help_text": {
-        "de": "Zum Beispiel Ansprechpersonen im Hauptamt, Fortbildung, Supervision, Auslagenersatz oder bessere Vernetzung.",
-        "en": "For example contact persons among professional staff, training, supervision, reimbursement of expenses or better networking.",
-        "ar": "مثلًا أشخاص للتواصل من بين الموظفين المختصين، أو التدريب، أو الإشراف المهني، أو تعويض النفقات، أو تنسيق أفضل بين الجهات.",
-        "fa": "مثلاً فرد رابط در میان کارکنان رسمی، دوره‌های آموزشی، سوپرویژن، بازپرداخت هزینه‌ها یا شبکه‌سازی بهتر.",
-        "uk": "Наприклад, контактні особи серед штатних працівників, навчання, супервізія, відшкодування витрат чи краща взаємодія.",
+        "de": (
+            "Zum Beispiel Ansprechpersonen im Hauptamt, Fortbildung, Supervision, Auslagenersatz "
+            "oder bessere Vernetzung."
+        ),
+        "en": (
+            "For example contact persons among professional staff, training, supervision, "
+            "reimbursement of expenses or better networking."
+        ),
+        "ar": (
+            "مثلًا أشخاص للتواصل من بين الموظفين المختصين، أو التدريب، أو الإشراف المهني، أو تعويض "
+            "النفقات، أو تنسيق أفضل بين الجهات."
+        ),
+        "fa": (
+            "مثلاً فرد رابط در میان کارکنان رسمی، دوره‌های آموزشی، سوپرویژن، بازپرداخت هزینه‌ها یا "
+            "شبکه‌سازی بهتر."
+        ),
+        "uk": (
+            "Наприклад, контактні особи серед штатних працівників, навчання, супервізія, "
+            "відшкодування витрат чи краща взаємодія."
+        ),
     },
     "settings": {"max_length": 5000},
     "show_if": None,
@@ -804,11 +990,26 @@ _S_COMMUNITY = {
         "uk": "Спільне життя та волонтерство",
     },
     "description": {
-        "de": "Begegnung in Vereinen und Nachbarschaft trägt Integration. Das Ehrenamt braucht dafür verlässliche Partner im Hauptamt.",
-        "en": "Encounters in clubs and neighbourhoods are what carries integration. Volunteers need reliable partners among professional staff for this.",
-        "ar": "اللقاءات في النوادي والأحياء هي ما يحمل الاندماج، ويحتاج المتطوعون لذلك إلى شركاء موثوقين من الموظفين المختصين.",
-        "fa": "دیدار در باشگاه‌ها و محله‌ها پایه ادغام است. داوطلبان برای این کار به همکاران قابل‌اعتماد در میان کارکنان رسمی نیاز دارند.",
-        "uk": "Інтеграція тримається на зустрічах у клубах і по сусідству. Волонтерам для цього потрібні надійні партнери серед штатних працівників.",
+        "de": (
+            "Begegnung in Vereinen und Nachbarschaft trägt Integration. Das Ehrenamt braucht "
+            "dafür verlässliche Partner im Hauptamt."
+        ),
+        "en": (
+            "Encounters in clubs and neighbourhoods are what carries integration. Volunteers need "
+            "reliable partners among professional staff for this."
+        ),
+        "ar": (
+            "اللقاءات في النوادي والأحياء هي ما يحمل الاندماج، ويحتاج المتطوعون لذلك إلى شركاء "
+            "موثوقين من الموظفين المختصين."
+        ),
+        "fa": (
+            "دیدار در باشگاه‌ها و محله‌ها پایه ادغام است. داوطلبان برای این کار به همکاران "
+            "قابل‌اعتماد در میان کارکنان رسمی نیاز دارند."
+        ),
+        "uk": (
+            "Інтеграція тримається на зустрічах у клубах і по сусідству. Волонтерам для цього "
+            "потрібні надійні партнери серед штатних працівників."
+        ),
     },
     "questions": [_Q_SOCIAL_CONTACTS, _Q_VOLUNTEERING_SUPPORT],
 }
@@ -895,11 +1096,11 @@ _Q_COMMITTEE_WISHES = {
         "uk": "Що б ви хотіли передати комітету для інтеграційного саміту?",
     },
     "help_text": {
-        "de": "Wünsche, Kritik, gute Beispiele – alles ist willkommen. Bitte keine Namen oder Kontaktdaten.",
-        "en": "Wishes, criticism, good examples – everything is welcome. Please no names or contact details.",
-        "ar": "مطالب، انتقادات، أمثلة جيدة – كل ذلك مرحّب به. يُرجى عدم ذكر أسماء أو بيانات اتصال.",
-        "fa": "خواسته‌ها، انتقادها، نمونه‌های خوب – همه چیز خوش‌آمد است. لطفاً نام یا اطلاعات تماس ننویسید.",
-        "uk": "Побажання, критика, вдалі приклади – усе вітається. Будь ласка, без імен і контактних даних.",
+        "de": "Wünsche, Kritik, Lob – alles ist willkommen. Bitte keine Namen oder Kontaktdaten.",
+        "en": "Wishes, criticism, praise – all welcome. Please no names or contact details.",
+        "ar": "مطالب، انتقادات، إشادة – كل ذلك مرحّب به. يُرجى عدم ذكر أسماء أو بيانات اتصال.",
+        "fa": "خواسته، انتقاد، قدردانی – همه چیز خوش‌آمد است. لطفاً نام یا اطلاعات تماس ننویسید.",
+        "uk": "Побажання, критика, похвала – усе вітається. Будь ласка, без імен і контактів.",
     },
     "settings": {"max_length": 5000},
     "show_if": None,
@@ -1003,21 +1204,45 @@ FREE_TEXT = {
     },
     "education_barriers": {
         "de": [
-            "Die Wartelisten für Integrationskurse sind endlos. Manche warten über ein Jahr und verlieren in der Zeit jede Motivation.",
-            "Es gibt im ganzen Landkreis zu wenige Kitaplätze. Ohne Kitaplatz können vor allem Mütter keinen Sprachkurs besuchen.",
+            (
+                "Die Wartelisten für Integrationskurse sind endlos. Manche warten über ein Jahr "
+                "und verlieren in der Zeit jede Motivation."
+            ),
+            (
+                "Es gibt im ganzen Landkreis zu wenige Kitaplätze. Ohne Kitaplatz können vor "
+                "allem Mütter keinen Sprachkurs besuchen."
+            ),
             "Kurse mit Kinderbetreuung fehlen komplett.",
-            "Die Busverbindungen aus den Dörfern zur Sprachschule sind schlecht. Wer in der Gemeinschaftsunterkunft am Ortsrand wohnt, braucht über eine Stunde pro Strecke.",
-            "In den Schulen fehlen Sprachlernklassen und Lehrkräfte für Deutsch als Zweitsprache. Die Kinder sitzen im Regelunterricht und verstehen nichts.",
+            (
+                "Die Busverbindungen aus den Dörfern zur Sprachschule sind schlecht. Wer in der "
+                "Gemeinschaftsunterkunft am Ortsrand wohnt, braucht über eine Stunde pro Strecke."
+            ),
+            (
+                "In den Schulen fehlen Sprachlernklassen und Lehrkräfte für Deutsch als "
+                "Zweitsprache. Die Kinder sitzen im Regelunterricht und verstehen nichts."
+            ),
             "Ohne WLAN in der Unterkunft sind Onlinekurse und Hausaufgaben kaum möglich.",
-            "Nach dem B1-Kurs geht es oft nicht weiter, weil Berufssprachkurse fehlen oder zu weit weg sind. Die Wartezeit ist wieder monatelang.",
+            (
+                "Nach dem B1-Kurs geht es oft nicht weiter, weil Berufssprachkurse fehlen oder zu "
+                "weit weg sind. Die Wartezeit ist wieder monatelang."
+            ),
             "Eltern verstehen die Schulbriefe nicht. Für Elterngespräche bräuchte es Dolmetscher.",
         ],
         "en": [
-            "Waiting lists for integration courses are the main problem. People wait months for a place, and then the course is full again.",
+            (
+                "Waiting lists for integration courses are the main problem. People wait months "
+                "for a place, and then the course is full again."
+            ),
             "Too few nursery places, so mothers of small children can't go to a language course.",
             "Courses with childcare would make a huge difference.",
-            "Public transport from the villages is poor; getting to the language school takes over an hour each way.",
-            "Schools lack welcome classes and teachers of German as a second language. Children sit in regular lessons without understanding a word.",
+            (
+                "Public transport from the villages is poor; getting to the language school takes "
+                "over an hour each way."
+            ),
+            (
+                "Schools lack welcome classes and teachers of German as a second language. "
+                "Children sit in regular lessons without understanding a word."
+            ),
             "No Wi-Fi in the shared accommodation means no online courses and no homework.",
             "After B1 there's nothing. Job-related language courses are scarce, with long waits.",
             "Parents can't read letters from school. We need interpreters at parents' evenings.",
@@ -1040,14 +1265,23 @@ FREE_TEXT = {
             "بچه‌ها در مدرسه درس را نمی‌فهمند، چون کلاس‌های مخصوص یادگیری زبان آلمانی کم است.",
             "در کمپ اینترنت نیست و بچه‌ها نمی‌توانند تکالیفشان را انجام دهند یا آنلاین درس بخوانند.",
             "بعد از سطح B1 کلاس زبان شغلی در نزدیکی نیست و باید باز هم ماه‌ها صبر کرد.",
-            "خیلی از زن‌ها در کشور خودشان اجازه درس خواندن نداشتند و اول به کلاس سوادآموزی نیاز دارند، اما این کلاس‌ها پر است.",
+            (
+                "خیلی از زن‌ها در کشور خودشان اجازه درس خواندن نداشتند و اول به کلاس سوادآموزی "
+                "نیاز دارند، اما این کلاس‌ها پر است."
+            ),
         ],
         "uk": [
             "Черги на інтеграційні курси величезні, дехто чекає понад рік і втрачає мотивацію.",
             "Бракує місць у дитячих садках, тому мами не можуть відвідувати мовні курси.",
             "Потрібні курси з доглядом за дітьми.",
-            "З сіл до мовної школи важко дістатися: автобус ходить рідко, дорога займає більше години в один бік.",
-            "У школах не вистачає класів для вивчення німецької, діти сидять на звичайних уроках і нічого не розуміють.",
+            (
+                "З сіл до мовної школи важко дістатися: автобус ходить рідко, дорога займає "
+                "більше години в один бік."
+            ),
+            (
+                "У школах не вистачає класів для вивчення німецької, діти сидять на звичайних "
+                "уроках і нічого не розуміють."
+            ),
             "У гуртожитку поганий інтернет, тому онлайн-курси та домашні завдання майже неможливі.",
             "Багато дітей паралельно вчаться в українській школі онлайн, це дуже їх перевантажує.",
             "Після B1 поблизу немає професійних мовних курсів, а черги знову на кілька місяців.",
@@ -1055,27 +1289,48 @@ FREE_TEXT = {
     },
     "recognition_details": {
         "de": [
-            "Pflegefachkraft aus Syrien, die Anerkennung dauert schon über ein Jahr. Alle Unterlagen mussten beglaubigt übersetzt werden.",
+            (
+                "Pflegefachkraft aus Syrien, die Anerkennung dauert schon über ein Jahr. Alle "
+                "Unterlagen mussten beglaubigt übersetzt werden."
+            ),
             "Lehrerin aus der Ukraine: Ihr fehlt das zweite Fach, also keine volle Anerkennung.",
-            "Elektriker mit viel Berufserfahrung, aber ohne Zeugnisse. Auf die Qualifikationsanalyse der Kammer wartet er seit Monaten.",
+            (
+                "Elektriker mit viel Berufserfahrung, aber ohne Zeugnisse. Auf die "
+                "Qualifikationsanalyse der Kammer wartet er seit Monaten."
+            ),
             "Zahnarzt: Kenntnisprüfung und Fachsprachprüfung C1 – im Umkreis gibt es keine Kurse.",
             "Busfahrer – Führerschein nicht umgeschrieben, die Fahrschule ist zu teuer.",
-            "Erzieherin, anerkannt nur als Kinderpflegerin. Das Jobcenter hat sie in einen Helferjob vermittelt.",
+            (
+                "Erzieherin, anerkannt nur als Kinderpflegerin. Das Jobcenter hat sie in einen "
+                "Helferjob vermittelt."
+            ),
             "Ingenieur aus Afghanistan, die Zeugnisse sind auf der Flucht verloren gegangen.",
             "Ärztin, wartet seit 14 Monaten auf einen Termin für die Kenntnisprüfung.",
         ],
         "en": [
-            "A nurse from Syria – recognition has taken more than a year and every document needed a certified translation.",
+            (
+                "A nurse from Syria – recognition has taken more than a year and every document "
+                "needed a certified translation."
+            ),
             "Teacher from Ukraine: only one subject recognised, so she can't teach here.",
-            "Several electricians and mechanics with years of experience but no papers. The wait for the skills analysis is far too long.",
+            (
+                "Several electricians and mechanics with years of experience but no papers. The "
+                "wait for the skills analysis is far too long."
+            ),
             "Doctor: needs the C1 medical language exam, and there is no course anywhere nearby.",
             "Lorry driver – licence not converted; the job centre won't pay for driving school.",
             "Pharmacist waiting over a year for the recognition office; she works in a warehouse.",
-            "Engineer whose certificates were lost when fleeing; the university can't be reached for confirmation.",
+            (
+                "Engineer whose certificates were lost when fleeing; the university can't be "
+                "reached for confirmation."
+            ),
             "Accountant – the job centre pushed him into a mini-job before recognition even began.",
         ],
         "ar": [
-            "ممرضة من سوريا، إجراءات الاعتراف بشهادتها مستمرة منذ أكثر من سنة، وكل الأوراق احتاجت إلى ترجمة محلّفة.",
+            (
+                "ممرضة من سوريا، إجراءات الاعتراف بشهادتها مستمرة منذ أكثر من سنة، وكل الأوراق "
+                "احتاجت إلى ترجمة محلّفة."
+            ),
             "معلم لغة عربية، لا يُعترف بشهادته لأنه درس مادة واحدة فقط.",
             "طبيب أسنان ينتظر موعد امتحان المعرفة (Kenntnisprüfung) منذ أشهر طويلة.",
             "مهندس مدني فقد شهاداته أثناء اللجوء، ولا يمكن الحصول على نسخة من الجامعة.",
@@ -1095,7 +1350,10 @@ FREE_TEXT = {
             "حسابدار؛ جاب‌سنتر گفت اول هر کاری را قبول کند، قبل از اینکه پرونده مدرکش تمام شود.",
         ],
         "uk": [
-            "Медсестра: визнання диплома триває вже понад рік, усі документи довелося перекладати в присяжного перекладача.",
+            (
+                "Медсестра: визнання диплома триває вже понад рік, усі документи довелося "
+                "перекладати в присяжного перекладача."
+            ),
             "Вчителька початкових класів – визнали лише частково, бо тут потрібні два предмети.",
             "Лікарка чекає на іспит Kenntnisprüfung уже 14 місяців.",
             "Інженер-будівельник: диплом визнали, але без рівня B2 роботодавці не беруть.",
@@ -1139,23 +1397,50 @@ FREE_TEXT = {
     },
     "volunteering_support": {
         "de": [
-            "Eine feste Ansprechperson im Landratsamt, die auch erreichbar ist. Wir werden zu oft von Stelle zu Stelle geschickt.",
+            (
+                "Eine feste Ansprechperson im Landratsamt, die auch erreichbar ist. Wir werden zu "
+                "oft von Stelle zu Stelle geschickt."
+            ),
             "Supervision! Viele von uns sind nach Jahren am Limit und kurz vor dem Burnout.",
-            "Bessere Abstimmung zwischen Ehrenamt und Hauptamt. Oft erfahren wir erst von den Geflüchteten selbst, was die Sozialarbeit entschieden hat.",
-            "Fortbildungen zu Asylrecht, Jobcenter und Anerkennung von Abschlüssen, am besten abends oder online.",
+            (
+                "Bessere Abstimmung zwischen Ehrenamt und Hauptamt. Oft erfahren wir erst von den "
+                "Geflüchteten selbst, was die Sozialarbeit entschieden hat."
+            ),
+            (
+                "Fortbildungen zu Asylrecht, Jobcenter und Anerkennung von Abschlüssen, am besten "
+                "abends oder online."
+            ),
             "Fahrtkosten und Auslagen sollten unkompliziert erstattet werden.",
-            "Unser Helferkreis ist von 40 auf 8 Aktive geschrumpft. Ohne Nachwuchs und echte Wertschätzung hören bald alle auf.",
-            "Ein regelmäßiges Vernetzungstreffen aller Helferkreise im Landkreis, moderiert vom Fachdienst Integration.",
+            (
+                "Unser Helferkreis ist von 40 auf 8 Aktive geschrumpft. Ohne Nachwuchs und echte "
+                "Wertschätzung hören bald alle auf."
+            ),
+            (
+                "Ein regelmäßiges Vernetzungstreffen aller Helferkreise im Landkreis, moderiert "
+                "vom Fachdienst Integration."
+            ),
             "Ehrlich gesagt: weniger Bürokratie. Für jede Kleinigkeit braucht man eine Vollmacht.",
         ],
         "en": [
-            "A named contact person at the county office who actually answers. Volunteers are sent from one office to the next far too often.",
+            (
+                "A named contact person at the county office who actually answers. Volunteers are "
+                "sent from one office to the next far too often."
+            ),
             "Supervision and someone to talk to – burnout among long-term volunteers is real.",
-            "Better coordination between volunteers and professional social workers. We often hear about decisions only from the refugees themselves.",
-            "Training on asylum law, the job centre and the recognition of qualifications, ideally in the evening or online.",
+            (
+                "Better coordination between volunteers and professional social workers. We often "
+                "hear about decisions only from the refugees themselves."
+            ),
+            (
+                "Training on asylum law, the job centre and the recognition of qualifications, "
+                "ideally in the evening or online."
+            ),
             "Simple reimbursement of travel costs and other expenses.",
             "A pool of interpreters that volunteers can book too.",
-            "Our group needs new people; a county campaign to recruit volunteers would help. Anyone interested can call me on +49 30 1234567.",
+            (
+                "Our group needs new people; a county campaign to recruit volunteers would help. "
+                "Anyone interested can call me on +49 30 1234567."
+            ),
             "Less paperwork, honestly. Every small thing needs a signed authorisation.",
         ],
         "ar": [
@@ -1169,12 +1454,18 @@ FREE_TEXT = {
             "أنا مترجم متطوع، ويطلبون مساعدتي كل يوم تقريبًا. نحتاج إلى مترجمين بأجر حتى لا نحترق.",
         ],
         "fa": [
-            "یک فرد رابط ثابت در اداره شهرستان که واقعاً جواب بدهد، نه اینکه ما را از این اداره به آن اداره بفرستند.",
+            (
+                "یک فرد رابط ثابت در اداره شهرستان که واقعاً جواب بدهد، نه اینکه ما را از این "
+                "اداره به آن اداره بفرستند."
+            ),
             "خیلی از داوطلبان خسته شده‌اند؛ به سوپرویژن و حمایت روحی نیاز داریم.",
             "هماهنگی بهتر بین داوطلبان و مددکاران اجتماعی؛ اغلب خبر نداریم چه تصمیمی گرفته شده.",
             "دوره‌های آموزشی درباره قانون پناهندگی، جاب‌سنتر و به رسمیت شناختن مدارک.",
             "بازپرداخت ساده هزینه رفت‌وآمد و خرج‌های دیگر.",
-            "من مترجم داوطلب هستم و تقریباً هر روز از من کمک می‌خواهند. مترجم‌های حقوق‌بگیر لازم است تا ما از پا نیفتیم.",
+            (
+                "من مترجم داوطلب هستم و تقریباً هر روز از من کمک می‌خواهند. مترجم‌های حقوق‌بگیر لازم "
+                "است تا ما از پا نیفتیم."
+            ),
             "قدردانی واقعی از کار داوطلبانه، نه فقط یک نامه تشکر در سال.",
             "کاغذبازی کمتر؛ برای هر کار کوچک وکالت‌نامه لازم است.",
         ],
@@ -1185,25 +1476,46 @@ FREE_TEXT = {
             "Навчання з питань тимчасового захисту, джобцентру та визнання дипломів.",
             "Просте відшкодування витрат на проїзд.",
             "Пул перекладачів, яких можуть замовляти й волонтери.",
-            "Я сама біженка і волонтерка, працюю майже щодня. Потрібна оплачувана посада координатора, а не лише ентузіазм.",
+            (
+                "Я сама біженка і волонтерка, працюю майже щодня. Потрібна оплачувана посада "
+                "координатора, а не лише ентузіазм."
+            ),
             "Менше бюрократії – на кожну дрібницю потрібна довіреність.",
         ],
     },
     "committee_wishes": {
         "de": [
-            "Bitte nehmen Sie die Wohnungsnot endlich ernst. Die Menschen sitzen jahrelang in der Gemeinschaftsunterkunft, obwohl sie längst ausziehen dürften.",
+            (
+                "Bitte nehmen Sie die Wohnungsnot endlich ernst. Die Menschen sitzen jahrelang in "
+                "der Gemeinschaftsunterkunft, obwohl sie längst ausziehen dürften."
+            ),
             "Mehr Integrationskurse und kürzere Wartezeiten – das ist das Wichtigste.",
-            "Hören Sie den Geflüchteten selbst zu, nicht nur den Verbänden. Laden Sie Migrantenorganisationen in den Ausschuss ein.",
-            "Schnellere Anerkennung von Abschlüssen! Wir suchen händeringend Pflegekräfte und lassen ausgebildete Leute Regale einräumen.",
+            (
+                "Hören Sie den Geflüchteten selbst zu, nicht nur den Verbänden. Laden Sie "
+                "Migrantenorganisationen in den Ausschuss ein."
+            ),
+            (
+                "Schnellere Anerkennung von Abschlüssen! Wir suchen händeringend Pflegekräfte und "
+                "lassen ausgebildete Leute Regale einräumen."
+            ),
             "Danke fürs Fragen! Bitte veröffentlichen Sie die Ergebnisse in einfacher Sprache.",
             "Ein Dolmetscherpool für Arztbesuche und Behörden würde vielen helfen.",
             "Gegen Diskriminierung auf dem Wohnungsmarkt muss der Kreis klar Stellung beziehen.",
-            "Ich stelle gern unser Patenschaftsprojekt im Ausschuss vor, erreichbar bin ich unter max.muster@example.org.",
+            (
+                "Ich stelle gern unser Patenschaftsprojekt im Ausschuss vor, erreichbar bin ich "
+                "unter max.muster@example.org."
+            ),
         ],
         "en": [
-            "Please treat the housing shortage as the top priority; people stay in shared accommodation for years.",
+            (
+                "Please treat the housing shortage as the top priority; people stay in shared "
+                "accommodation for years."
+            ),
             "Shorter waiting times for integration courses, and more courses with childcare.",
-            "Invite refugees and migrant organisations to speak at the committee, rather than only talking about them.",
+            (
+                "Invite refugees and migrant organisations to speak at the committee, rather than "
+                "only talking about them."
+            ),
             "Volunteers are exhausted. Fund paid coordinators so the volunteer network survives.",
             "Speed up recognition of qualifications; the region badly needs skilled workers.",
             "An interpreter service for doctors and authorities would solve so many problems.",
