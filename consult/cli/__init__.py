@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import click
 from flask import Flask
-from flask.cli import FlaskGroup
+from flask.cli import FlaskGroup, NoAppException
 
 from consult.cli import consultations, demo, translate, users
 
 
 def _create_app() -> Flask:
     from consult import create_app
+    from consult.config import ConfigError
 
-    return create_app()
+    try:
+        return create_app()
+    except ConfigError as error:
+        # Flask's CLI prints this as a one-line error instead of a stack trace.
+        raise NoAppException(str(error)) from None
 
 
 @click.group(cls=FlaskGroup, create_app=_create_app)

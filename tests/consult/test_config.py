@@ -74,3 +74,23 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path):
         }
         db.engine.dispose()
     assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000}
+
+
+def test_the_command_line_reports_a_configuration_error_without_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULT_")}
+    env["CONSULT_DATABASE_URL"] = "nonsense"
+    env["CONSULT_SECRET_KEY"] = "a-secret-that-is-long-enough"
+    result = subprocess.run(
+        [sys.executable, "-m", "consult.cli", "users", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert "The database URL 'nonsense' is not valid" in result.stderr
+    assert "Traceback" not in result.stderr
