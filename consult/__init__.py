@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from consult import auth, config, errors, i18n, staff
+from consult import auth, config, errors, i18n, security, staff
 from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, ROOT_DIR
 from consult.extensions import csrf, db, migrate
@@ -28,9 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(config.from_environment())
     else:
         app.config.update(test_config)
-    app.config["SQLALCHEMY_DATABASE_URI"] = config.normalise_database_url(
-        str(app.config["SQLALCHEMY_DATABASE_URI"])
-    )
+    config.finalise(app.config)
     config.check(app.config)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         _ensure_instance_folder(app)
@@ -42,6 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True, compare_type=True
     )
     csrf.init_app(app)
+    security.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
     errors.init_app(app)

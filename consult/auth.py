@@ -10,6 +10,7 @@ from flask import (
     Blueprint,
     Flask,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -25,7 +26,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length
 
 from consult.extensions import db, login_manager
-from surveys.base import utcnow
+from consult.security import limiter
 from surveys.kinds import N_
 from surveys.models import User
 from surveys.services import audit, users
@@ -58,23 +59,30 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])
 def sign_in() -> Any:
     if current_user.is_authenticated:
         return redirect(url_for("staff.home"))
     form = SignInForm()
-    failed = False
+    failed = throttled = None
     if form.validate_on_submit():
-        user = users.authenticate(db.session, form.email.data, form.password.data)
+        try:
+            user = users.authenticate(db.session, form.email.data, form.password.data)
+        except users.SignInThrottled as error:
+            throttled = _(error.message, **error.params)
+            user = None
         if user is not None:
             session.clear()
             login_user(user)
-            user.last_sign_in_at = utcnow()
             audit.record(db.session, "user.sign_in", user=user, obj=user)
             db.session.commit()
             return redirect(_safe_next(request.args.get("next")))
-        failed = True
-    status = 401 if failed else 200
-    return render_template("auth/sign_in.html", form=form, failed=failed), status
+        db.session.commit()  # keeps the count of failed attempts
+        failed = throttled is None
+    status = 429 if throttled else 401 if failed else 200
+    return render_template(
+        "auth/sign_in.html", form=form, failed=failed, throttled=throttled
+    ), status
 
 
 @bp.post("/sign-out")

@@ -35,9 +35,19 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": False,
+        # None: secure cookies whenever the public address is https (see `finalise`).
+        "SESSION_COOKIE_SECURE": None,
         "WTF_CSRF_TIME_LIMIT": None,
         "DEMO_PASSWORD": "demo-passwort-2027",
+        # Set to the number of reverse proxies in front of the app so client addresses
+        # (for rate limits) and https are seen correctly.
+        "PROXY_FIX_X_FOR": 0,
+        # Redis for rate-limit counters shared by all workers; memory when unset.
+        "REDIS_URL": None,
+        "SIGN_IN_RATE_LIMIT": "10 per minute;50 per hour",
+        "RETENTION_DAYS": 365,
+        # Debug mode (and with it the interactive debugger) needs this set explicitly.
+        "DEVELOPMENT": False,
     }
 
 
@@ -74,9 +84,26 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
+def finalise(config: dict[str, Any]) -> None:
+    """Derive the settings that follow from others."""
+    config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        str(config["SQLALCHEMY_DATABASE_URI"])
+    )
+    if config.get("SESSION_COOKIE_SECURE") is None:
+        config["SESSION_COOKIE_SECURE"] = str(config.get("PUBLIC_BASE_URL", "")).startswith(
+            "https://"
+        )
+
+
 def check(config: dict[str, Any]) -> None:
     """Refuse to start with settings that would be unsafe or cannot work."""
-    if not config.get("DEBUG") and not config.get("TESTING"):
+    if config.get("DEBUG") and not config.get("DEVELOPMENT"):
+        raise ConfigError(
+            "Debug mode is only for development: it exposes an interactive debugger. "
+            "Unset FLASK_DEBUG / CONSULT_DEBUG, or set CONSULT_DEVELOPMENT=true on a "
+            "developer machine."
+        )
+    if not config.get("DEVELOPMENT") and not config.get("TESTING"):
         secret = config.get("SECRET_KEY")
         if secret in PLACEHOLDER_SECRETS or len(str(secret)) < 16:
             raise ConfigError(

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from surveys.base import utcnow
 from surveys.credentials import check_password, hash_password, new_token, token_hash
-from surveys.errors import Invalid
+from surveys.errors import DomainError, Invalid
 from surveys.kinds import N_, Role
 from surveys.models import User
 from surveys.services.audit import record
 
 MIN_PASSWORD_LENGTH = 10
+FREE_ATTEMPTS = 3
+BASE_DELAY_SECONDS = 5
+MAX_DELAY_SECONDS = 15 * 60
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 API_TOKEN_PURPOSE = "api"
+_TIMING_HASH = hash_password("timing-equaliser")
 
 
 def normalise_email(email: str) -> str:
@@ -72,15 +79,49 @@ def set_password(session: Session, user: User, password: str) -> None:
     record(session, "user.password", user=user, obj=user)
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active user with these credentials, or None; never says which part was wrong."""
+class SignInThrottled(DomainError):
+    """Too many failed sign-ins in a row: the next attempt must wait."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(N_("Too many failed attempts. Please wait %(n)s seconds."), n=seconds)
+        self.seconds = seconds
+
+
+def sign_in_delay(failures: int) -> timedelta:
+    """How long an account waits after `failures` consecutive failed sign-ins."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    seconds = BASE_DELAY_SECONDS * 2 ** (failures - FREE_ATTEMPTS)
+    return timedelta(seconds=min(seconds, MAX_DELAY_SECONDS))
+
+
+def authenticate(
+    session: Session, email: str, password: str, now: datetime | None = None
+) -> User | None:
+    """The active user with these credentials, or None; never says which part was wrong.
+
+    Failed attempts on an existing account are counted; after a few, the account waits a
+    growing time before the password is even checked (SignInThrottled).
+    """
+    now = now or utcnow()
     user = find_user(session, email)
     if user is None:
         # Spend the same time as a real check so response times do not reveal accounts.
-        check_password(hash_password("timing-equaliser"), password)
+        check_password(_TIMING_HASH, password)
         return None
+    if user.failed_sign_ins and user.last_failed_sign_in_at is not None:
+        ready_at = user.last_failed_sign_in_at + sign_in_delay(user.failed_sign_ins)
+        if now < ready_at:
+            raise SignInThrottled(max(1, math.ceil((ready_at - now).total_seconds())))
     if not check_password(user.password_hash, password) or not user.active:
+        user.failed_sign_ins += 1
+        user.last_failed_sign_in_at = now
+        session.flush()
         return None
+    user.failed_sign_ins = 0
+    user.last_failed_sign_in_at = None
+    user.last_sign_in_at = now
+    session.flush()
     return user
 
 
