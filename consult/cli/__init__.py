@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup, NoAppException
 
-from consult.cli import consultations, demo, translate, users
+from consult.cli import consultations, demo, maintenance, translate, users
 
 
 def _create_app() -> Flask:
@@ -30,5 +30,12 @@ main.add_command(translate.group)
 
 
 def init_app(app: Flask) -> None:
-    for group in (users.group, demo.group, consultations.group):
-        app.cli.add_command(group)
+    for command in (
+        users.group,
+        demo.group,
+        consultations.group,
+        maintenance.backup_command,
+        maintenance.restore_command,
+        maintenance.purge_command,
+    ):
+        app.cli.add_command(command)
