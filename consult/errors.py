@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -34,6 +34,10 @@ def render_error(code: int, message: str | None = None) -> tuple[str, int]:
 
 
 def _http_error(error: HTTPException) -> Any:
+    if request.path.startswith("/api/"):
+        from consult.api import _error
+
+        return _error(error.code or 500, error.name)
     return render_error(error.code or 500)
 
 

@@ -1,0 +1,97 @@
+"""The API's resources: consultations, one questionnaire, and the OpenAPI description."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, jsonify, request, url_for
+
+from consult.api import _error, bp, token_required
+from consult.api.openapi import document
+from consult.extensions import db
+from surveys.models import Consultation
+from surveys.services import consultations
+from surveys.texts import pick
+
+
+def _load(slug: str) -> Consultation:
+    consultation = consultations.get_by_slug(db.session, slug)
+    if consultation is None:
+        abort(404, "No consultation with this slug.")
+    return consultation
+
+
+def _public_url(slug: str) -> str:
+    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/c/{slug}"
+
+
+@bp.get("/consultations")
+@token_required()
+def list_consultations() -> Any:
+    items = []
+    for row in consultations.list_with_counts(db.session):
+        c = row.consultation
+        items.append(
+            {
+                "slug": c.slug,
+                "title": dict(c.title),
+                "status": c.status,
+                "languages": list(c.languages),
+                "opens_at": c.opens_at.isoformat() if c.opens_at else None,
+                "closes_at": c.closes_at.isoformat() if c.closes_at else None,
+                "submitted_responses": row.submitted,
+                "public_url": _public_url(c.slug),
+                "url": url_for("api.questionnaire", slug=c.slug, _external=True),
+            }
+        )
+    return jsonify({"consultations": items})
+
+
+@bp.get("/consultations/<slug>")
+@token_required()
+def questionnaire(slug: str) -> Any:
+    consultation = _load(slug)
+    lang = request.args.get("lang", consultation.source_language)
+    if lang not in consultation.languages:
+        return _error(400, f"lang must be one of: {', '.join(consultation.languages)}")
+    fallbacks = list(consultation.languages)
+
+    def text(texts: dict[str, str]) -> str:
+        return pick(texts, lang, fallbacks)
+
+    sections = []
+    for section in consultation.sections:
+        questions = []
+        for q in section.questions:
+            settings = {k: (text(v) if isinstance(v, dict) else v) for k, v in q.settings.items()}
+            questions.append(
+                {
+                    "code": q.code,
+                    "kind": q.kind,
+                    "required": q.required,
+                    "prompt": text(q.prompt),
+                    "help_text": text(q.help_text),
+                    "field_of_action": q.field_of_action,
+                    "settings": settings,
+                    "show_if": dict(q.show_if) if q.show_if else None,
+                    "options": [{"code": o.code, "label": text(o.label)} for o in q.options],
+                }
+            )
+        sections.append({"title": text(section.title), "questions": questions})
+    return jsonify(
+        {
+            "slug": consultation.slug,
+            "language": lang,
+            "languages": fallbacks,
+            "status": consultation.status,
+            "title": text(consultation.title),
+            "introduction": text(consultation.introduction),
+            "groups": [{"code": g.code, "label": text(g.label)} for g in consultation.groups],
+            "sections": sections,
+        }
+    )
+
+
+@bp.get("/openapi.json")
+def openapi() -> Any:
+    return jsonify(document(url_for("api.list_consultations", _external=True).rsplit("/", 1)[0]))
