@@ -4,19 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, render_template, request
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
+from wtforms import TextAreaField
+from wtforms.validators import Length
 
 from consult.auth import require
 from consult.extensions import db
 from surveys import rules
 from surveys.models import AuditEvent
-from surveys.services import consultations, users
+from surveys.services import consultations, site, users
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 AUDIT_PAGE_SIZE = 50
+SITE_TEXT_MAX = 20_000
 
 
 @bp.get("/")
@@ -52,6 +67,56 @@ def audit_log() -> Any:
         events=events[:AUDIT_PAGE_SIZE],
         page=page,
         has_next=len(events) > AUDIT_PAGE_SIZE,
+    )
+
+
+def _site_form(lang: str, current: dict[str, dict[str, str]]) -> FlaskForm:
+    """One text area per site text, in `lang`, filled with what is stored."""
+
+    class SiteTextsForm(FlaskForm):
+        pass
+
+    for key, label in site.SITE_TEXTS.items():
+        setattr(
+            SiteTextsForm,
+            key,
+            TextAreaField(
+                _(label), validators=[Length(max=SITE_TEXT_MAX)], default=current[key].get(lang, "")
+            ),
+        )
+    return SiteTextsForm()
+
+
+@bp.route("/site/<lang>", methods=["GET", "POST"])
+@require(rules.may_administer)
+def site_texts(lang: str) -> Any:
+    languages = current_app.config["UI_LANGUAGES"]
+    if lang not in languages:
+        abort(404)
+    current = site.texts(db.session)
+    form = _site_form(lang, current)
+    if form.validate_on_submit():
+        changed = [
+            key
+            for key in site.SITE_TEXTS
+            if site.update(
+                db.session,
+                key,
+                {**current[key], lang: form[key].data or ""},
+                user=current_user._get_current_object(),
+            )
+        ]
+        db.session.commit()
+        flash(_("Saved.") if changed else _("Nothing changed."), "success")
+        return redirect(url_for("staff.site_texts", lang=lang))
+    reference = current_app.config["BABEL_DEFAULT_LOCALE"]
+    return render_template(
+        "staff/site_texts.html",
+        form=form,
+        lang=lang,
+        languages=languages,
+        reference={key: current[key].get(reference, "") for key in site.SITE_TEXTS},
+        show_reference=lang != reference,
     )
 
 

@@ -10,6 +10,7 @@ from surveys.models.consultation import (
     StakeholderGroup,
 )
 from surveys.models.participation import Answer, Invitation, Response
+from surveys.models.site import SiteText
 from surveys.models.staff import AuditEvent, User
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Question",
     "Response",
     "Section",
+    "SiteText",
     "StakeholderGroup",
     "User",
 ]
