@@ -6,13 +6,13 @@ CONSULT := $(BIN)/consult
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install catalogs migrate demo lint format browser clean
+.PHONY: run test install vendor catalogs migrate demo lint format browser clean
 
-run: install catalogs instance/config.py migrate demo
+run: install vendor catalogs instance/config.py migrate demo
 	@echo "Serving Consult on http://$(HOST):$(PORT)/  (staff sign-in: http://$(HOST):$(PORT)/auth/sign-in)"
 	$(CONSULT) run --host $(HOST) --port $(PORT)
 
-test: install catalogs browser
+test: install vendor catalogs browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -29,6 +29,20 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# KERN (the administration's UX standard) and axe-core come from npm; their files are
+# copied into the static folder, never committed.
+KERN := node_modules/@kern-ux/native/dist
+VENDOR := consult/static/vendor
+
+vendor: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/kern
+	cp -r $(KERN)/kern.min.css $(KERN)/fonts $(VENDOR)/kern/
 	touch $@
 
 catalogs: install
@@ -53,5 +67,5 @@ browser:
 	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENDOR) node_modules .pytest_cache .ruff_cache
 	find . -name __pycache__ -prune -exec rm -rf {} +

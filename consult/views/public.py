@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template
 from flask_babel import gettext as _
+from sqlalchemy.exc import SQLAlchemyError
 
 from consult.extensions import db
 from consult.i18n import localised
@@ -47,7 +48,12 @@ for _key, _path in PAGE_PATHS.items():
 
 
 def _footer() -> dict[str, Any]:
-    organisation = site.texts(db.session)["organisation"]
+    try:
+        organisation = site.texts(db.session)["organisation"]
+    except SQLAlchemyError:
+        # Error pages render this footer too: they must work while the database does not.
+        db.session.rollback()
+        organisation = {}
     return {
         "site_organisation": localised(organisation, [current_app.config["BABEL_DEFAULT_LOCALE"]]),
         "site_pages": [(f"public.page_{key}", _(site.SITE_TEXTS[key])) for key in site.PAGES],

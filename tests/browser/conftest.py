@@ -81,3 +81,33 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make vendor` (npm ci)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def axe_violations(axe_source: str) -> Any:
+    """Run axe-core's WCAG 2.1 AA rules on the page; returns "rule: target" strings."""
+
+    def check(page: Any) -> list[str]:
+        page.evaluate(axe_source)
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_AA,
+        )
+        return [
+            f"{v['id']}: {node['target']} {node.get('failureSummary', '')[:200]}"
+            for v in result["violations"]
+            for node in v["nodes"]
+        ]
+
+    return check

@@ -76,4 +76,20 @@ def test_the_editor_shows_the_german_text_beside_another_language(client, sign_i
     _save(client, "de", contact="Fachdienst Integration")
     page = client.get("/staff/site/fa").get_data(as_text=True)
     assert "Fachdienst Integration" in page
-    assert re.search(r'<textarea dir="rtl" id="contact" lang="fa"', page)
+    assert re.search(
+        r'<textarea class="kern-form-input__input" dir="rtl" id="contact" lang="fa"', page
+    )
+
+
+def test_error_pages_still_render_when_the_database_is_unreachable(tmp_path):
+    from consult import create_app
+
+    app = create_app(
+        {
+            "SECRET_KEY": "x" * 32,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/missing-schema.sqlite3",
+        }
+    )
+    response = app.test_client().get("/")
+    assert response.status_code == 500
+    assert "Etwas ist schiefgelaufen" in response.get_data(as_text=True)
