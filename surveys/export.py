@@ -67,7 +67,10 @@ def respondent_rows(session: Session, consultation: Consultation) -> Iterator[tu
 
 
 def answer_rows(session: Session, consultation: Consultation) -> Iterator[tuple]:
-    """One row per stored answer value of submitted responses, in ANSWER_COLUMNS order."""
+    """One row per answer value of submitted responses, in ANSWER_COLUMNS order.
+
+    Answers hidden by moderation are left out; redacted texts arrive redacted.
+    """
     query = (
         select(
             Answer.response_id,
@@ -83,7 +86,7 @@ def answer_rows(session: Session, consultation: Consultation) -> Iterator[tuple]
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
         .outerjoin(StakeholderGroup, Response.group_id == StakeholderGroup.id)
-        .where(_submitted(consultation))
+        .where(_submitted(consultation), Answer.hidden.is_(False))
         .order_by(Answer.response_id, Answer.id)
         .execution_options(yield_per=BATCH)
     )

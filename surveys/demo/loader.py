@@ -34,7 +34,7 @@ from surveys.models import (
     Section,
     StakeholderGroup,
 )
-from surveys.services import users
+from surveys.services import moderation, users
 
 SEED = 2027
 DEMO_USERS = [
@@ -162,7 +162,9 @@ def generate_responses(
             values = _answer_values(question, language, rng)
             given[question.code] = {v["option_code"] for v in values if v.get("option_code")}
             for value in values:
-                response.answers.append(Answer(question=question, **value))
+                answer = Answer(question=question, **value)
+                moderation.flag(answer)
+                response.answers.append(answer)
         session.add(response)
 
 

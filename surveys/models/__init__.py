@@ -1,5 +1,6 @@
 """All models; importing this module registers every table on `Base.metadata`."""
 
+from surveys.models.coding import AnswerTranslation, Theme, TranslationOrigin, answer_theme
 from surveys.models.consultation import (
     Committee,
     Consultation,
@@ -15,6 +16,7 @@ from surveys.models.staff import AuditEvent, User
 
 __all__ = [
     "Answer",
+    "AnswerTranslation",
     "AuditEvent",
     "Committee",
     "Consultation",
@@ -26,5 +28,8 @@ __all__ = [
     "Section",
     "SiteText",
     "StakeholderGroup",
+    "Theme",
+    "TranslationOrigin",
     "User",
+    "answer_theme",
 ]

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveys.base import Base, UTCDateTime, utcnow
 from surveys.kinds import Channel, ResponseStatus
 from surveys.models.consultation import Consultation, Question, StakeholderGroup
+
+if TYPE_CHECKING:
+    from surveys.models.coding import AnswerTranslation, Theme
 
 
 class Invitation(Base):
@@ -92,6 +96,17 @@ class Answer(Base):
     option_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
     text: Mapped[str | None] = mapped_column(Text, nullable=True)
     number: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # Moderation and coding by facilitators (free-text answers).
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    quote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    publish_quote: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     response: Mapped[Response] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
+    themes: Mapped[list[Theme]] = relationship(secondary="answer_theme", order_by="Theme.position")
+    translations: Mapped[list[AnswerTranslation]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )

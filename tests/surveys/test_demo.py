@@ -97,3 +97,14 @@ def _answers(session, consultation: Consultation):
         .where(Response.consultation_id == consultation.id)
         .order_by(Answer.id)
     ).all()
+
+
+def test_demo_answers_with_contact_details_are_flagged_for_a_look(session):
+    consultation = _load(session, responses=300)
+    flagged = session.scalars(
+        sa.select(Answer.text)
+        .join(Answer.response)
+        .where(Response.consultation_id == consultation.id, Answer.flagged.is_(True))
+    ).all()
+    assert flagged
+    assert all("@example.org" in text or "1234567" in text for text in flagged)

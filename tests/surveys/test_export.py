@@ -64,3 +64,11 @@ def test_question_rows_list_codes_kinds_and_options_in_order(make_consultation):
         ("q_choice", "single_choice", ("a", "b")),
         ("q_text", "long_text", ()),
     ]
+
+
+def test_hidden_answers_are_left_out_of_the_rows(session, make_consultation):
+    consultation = make_consultation()
+    response = _respond(session, consultation, ResponseStatus.SUBMITTED, "a", "private story")
+    response.answers[1].hidden = True
+    session.commit()
+    assert [row[1] for row in answer_rows(session, consultation)] == ["q_choice"]
