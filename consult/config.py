@@ -46,6 +46,10 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "REDIS_URL": None,
         "SIGN_IN_RATE_LIMIT": "10 per minute;50 per hour",
         "RETENTION_DAYS": 365,
+        # Optional LibreTranslate-compatible service for translating free-text answers.
+        "MACHINE_TRANSLATION_URL": None,
+        "MACHINE_TRANSLATION_API_KEY": None,
+        "MACHINE_TRANSLATION_TIMEOUT": 20,
         # Debug mode (and with it the interactive debugger) needs this set explicitly.
         "DEVELOPMENT": False,
     }

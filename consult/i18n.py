@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from babel import Locale
 from flask import Flask, current_app, g, request, session
-from flask_babel import format_date, format_datetime, format_number, get_locale
+from flask_babel import format_date, format_datetime, format_number, format_percent, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.extensions import babel
-from surveys.kinds import ROLE_LABELS, STATUS_LABELS
+from surveys.kinds import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 from surveys.texts import pick
 
 SESSION_KEY = "locale"
@@ -70,6 +70,12 @@ def text_direction(code: str | None = None) -> str:
     return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
 
 
+def current_language() -> str:
+    """The locale of the current request as a plain code, e.g. "de" or "fa"."""
+    locale = get_locale()
+    return str(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
 def localised(texts: dict[str, str] | None, fallbacks: list[str] | None = None) -> str:
     """A content translation for the current locale, falling back along `fallbacks`."""
     locale = get_locale()
@@ -82,6 +88,14 @@ def status_label(status: str) -> str:
 
 def role_label(role: str) -> str:
     return _(ROLE_LABELS.get(role, role))
+
+
+def channel_label(channel: str) -> str:
+    return _(CHANNEL_LABELS.get(channel, channel))
+
+
+def field_of_action_label(code: str) -> str:
+    return _(FIELD_OF_ACTION_LABELS.get(code, code))
 
 
 def _template_globals() -> dict:
@@ -103,6 +117,9 @@ def init_app(app: Flask) -> None:
         language_name=language_name,
         status_label=status_label,
         role_label=role_label,
+        channel_label=channel_label,
+        field_of_action_label=field_of_action_label,
+        format_percent=format_percent,
         format_date=format_date,
         format_datetime=format_datetime,
         format_number=format_number,

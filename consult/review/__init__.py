@@ -1,0 +1,49 @@
+"""Facilitators: the dashboard, reading and coding free text, moderation, results, reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Flask, abort, g
+from flask_login import current_user
+
+from consult.extensions import db, login_manager
+from surveys import rules
+from surveys.models import Consultation
+
+bp = Blueprint("review", __name__, url_prefix="/staff/review/<int:consultation_id>")
+
+
+@bp.url_value_preprocessor
+def _load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    consultation_id = (values or {}).pop("consultation_id", None)
+    g.consultation = db.session.get(Consultation, consultation_id) if consultation_id else None
+
+
+@bp.url_defaults
+def _keep_consultation(endpoint: str, values: dict[str, Any]) -> None:
+    if "consultation_id" not in values and getattr(g, "consultation", None) is not None:
+        values["consultation_id"] = g.consultation.id
+
+
+@bp.before_request
+def _check_access() -> Any:
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if not rules.may_review(current_user):
+        abort(403)
+    if g.consultation is None:
+        abort(404)
+    return None
+
+
+@bp.app_template_filter("dict_without")
+def dict_without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """A copy of a mapping without some keys (for links that change one query parameter)."""
+    return {k: v for k, v in values.items() if k not in keys}
+
+
+def init_app(app: Flask) -> None:
+    from consult.review import dashboard, texts, themes  # noqa: F401  (register routes)
+
+    app.register_blueprint(bp)
