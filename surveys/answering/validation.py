@@ -236,6 +236,11 @@ def _text(value: str, limit: int, part: str = VALUE, multiline: bool = True) -> 
     return text
 
 
+def other_limit(question: Any) -> int:
+    """The maximum number of characters of the free text of an "other" option."""
+    return int((question.settings or {}).get("other_max_length") or SHORT_TEXT_LIMIT)
+
+
 def _option_codes(question: Any) -> list[str]:
     return [option.code for option in question.options]
 
@@ -255,7 +260,7 @@ def _other_text(question: Any, raw: Raw) -> str:
     values = _values(raw, OTHER_PART)
     if not values:
         return ""
-    return _text(values[0], text_limit(question), OTHER_PART, multiline=False)
+    return _text(values[0], other_limit(question), OTHER_PART, multiline=False)
 
 
 def _validate_single_choice(question: Any, raw: Raw) -> list[Row]:
