@@ -349,8 +349,10 @@ def page(slug: str, number: int) -> Any:
             return redirect(url_for(".landing", slug=slug))
         return redirect(url_for(".page", slug=slug, number=number - 1))
     if action == "later":
-        if response.status != ResponseStatus.DRAFT:
-            return redirect(url_for(".landing", slug=slug))
+        if response.access_hash is not None:
+            # Invited respondents come back with their invitation link; no code needed.
+            state.update(consultation, resume="invitation")
+            return redirect(url_for(".saved", slug=slug))
         code = responses.issue_resume_code(db.session, response)
         db.session.commit()
         state.update(consultation, resume=code)
@@ -462,8 +464,12 @@ def saved(slug: str) -> Any:
         return redirect(url_for(".landing", slug=slug))
     # Shown once: the server keeps only its hash, the cookie forgets it now.
     state.update(consultation, resume=None)
+    if code == "invitation":
+        return render_template("respond/saved.html", consultation=consultation, invited=True)
     link = url_for(".resume_link", slug=slug, code=code, _external=True)
-    return render_template("respond/saved.html", consultation=consultation, code=code, link=link)
+    return render_template(
+        "respond/saved.html", consultation=consultation, code=code, link=link, invited=False
+    )
 
 
 def _resume(consultation: Consultation, code: str) -> Response | None:

@@ -202,3 +202,18 @@ def test_too_much_data_explains_the_limit(make_app, consultation, db_session):
     assert response.status_code == 413
     assert "larger than the 1 MB this site accepts" in html
     assert answers(db_session, "story") == []
+
+
+def test_invited_respondents_continue_later_with_their_invitation_link(
+    app, client, consultation, db_session
+):
+    token = invite(db_session, consultation)
+    client.get(f"{BASE}/i/{token}")
+    client.post(f"{BASE}/start")
+    response = post_page(client, 1, PAGE_ONE, action="later")
+    html = client.get(response.location + "?lang=en").get_data(as_text=True)
+    assert "open the link from your invitation again" in html
+    assert responses(db_session)[0].resume_hash is None
+    other = app.test_client()
+    other.get(f"{BASE}/i/{token}")
+    assert other.post(f"{BASE}/start").location.endswith(f"{BASE}/p/2")

@@ -271,3 +271,15 @@ def test_the_language_switcher_lists_the_consultations_languages_only(client, co
 def test_accept_language_is_negotiated_among_the_consultations_languages(client, consultation):
     html = client.get(BASE, headers={"Accept-Language": "fa, ar;q=0.8"}).get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_the_start_page_links_to_open_consultations(client, consultation):
+    html = client.get("/?lang=en").get_data(as_text=True)
+    assert f'<a href="{BASE}">every-kind (en)</a>' in html
+
+
+def test_responses_have_no_place_for_ip_addresses_or_user_agents():
+    from surveys.models import Answer, Response
+
+    columns = {c.name for model in (Response, Answer) for c in model.__table__.columns}
+    assert not {name for name in columns if "ip" in name.split("_") or "agent" in name}
