@@ -11,7 +11,7 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("respond", __name__, url_prefix="/c")
 
-from consult.respond import views  # noqa: E402,F401  (registers the routes on bp)
+from consult.respond import common, entry, questionnaire  # noqa: E402,F401  (register on bp)
 from consult.respond.fields import (  # noqa: E402
     choices_for,
     describedby,

@@ -10,17 +10,9 @@ from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
-from surveys.answering.validation import (
-    OTHER_PART,
-    RANK_PREFIX,
-    VALUE,
-    AnswerError,
-    Row,
-    chosen_codes,
-    is_visible,
-    scale_range,
-    text_limit,
-)
+from surveys.answering.validation import Row, scale_range, text_limit
+from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
+from surveys.answering.visibility import chosen_codes, is_visible
 from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
 from surveys.models import Question, Section
 from surveys.texts import pick

@@ -16,14 +16,9 @@ from datetime import datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from surveys.answering.validation import (
-    AnswerError,
-    Raw,
-    Row,
-    validate_answer,
-    validate_page,
-    visible_questions,
-)
+from surveys.answering.validation import Raw, Row, validate_answer, validate_page
+from surveys.answering.values import AnswerError
+from surveys.answering.visibility import visible_questions
 from surveys.credentials import new_token, token_hash
 from surveys.errors import DomainError, Invalid
 from surveys.kinds import N_, Channel, ResponseStatus

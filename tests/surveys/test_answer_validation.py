@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from surveys.answering.validation import (
-    clean_text,
-    parse_number,
-    raw_from_rows,
-    validate_answer,
-    validate_page,
-    visible_questions,
-)
+from surveys.answering.validation import raw_from_rows, validate_answer, validate_page
+from surveys.answering.values import clean_text, parse_number
+from surveys.answering.visibility import visible_questions
 from surveys.models import Option, Question
 
 
