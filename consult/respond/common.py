@@ -1,0 +1,166 @@
+"""Shared by the respondent views: loading the consultation, who may answer, the draft in
+the cookie, refusal pages. Status codes of refusals are listed in `surveys.answering.access`
+(404 unknown or draft; 403 not yet open, invitation needed, invalid invitation; 410 closed,
+archived, invitation used after the deadline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, g, render_template
+from flask_babel import format_date, format_time, get_locale
+from flask_babel import gettext as _
+
+from consult.extensions import db
+from consult.respond import bp, state
+from surveys.answering import responses
+from surveys.answering.access import (
+    Refusal,
+    invitation_refusal,
+    public_refusal,
+)
+from surveys.base import utcnow
+from surveys.credentials import token_hash
+from surveys.kinds import ConsultationStatus
+from surveys.models import Consultation, Response
+from surveys.services import consultations
+
+STATUS = {
+    Refusal.NOT_FOUND: 404,
+    Refusal.NOT_YET_OPEN: 403,
+    Refusal.INVITATION_ONLY: 403,
+    Refusal.INVALID_INVITATION: 403,
+    Refusal.CLOSED: 410,
+    Refusal.ARCHIVED: 410,
+    Refusal.INVITATION_USED: 410,
+}
+
+
+@bp.url_value_preprocessor
+def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    """Load the consultation before the locale is chosen, so it offers its own languages."""
+    slug = (values or {}).get("slug")
+    consultation = consultations.get_by_slug(db.session, slug) if slug else None
+    g.consultation = consultation
+    if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
+        g.offered_languages = list(consultation.languages)
+
+
+def current_locale() -> str:
+    return str(get_locale())
+
+
+def consultation_or_404() -> Consultation:
+    consultation = g.consultation
+    if consultation is None or consultation.status == ConsultationStatus.DRAFT:
+        abort(404)
+    return consultation
+
+
+def refuse(refusal: Refusal, consultation: Consultation | None = None) -> Any:
+    """A clear page saying why answering is not possible; nothing is stored."""
+    closes = consultation.closes_at if consultation is not None else None
+    opens = consultation.opens_at if consultation is not None else None
+    texts = {
+        Refusal.NOT_FOUND: (
+            _("Consultation not found"),
+            _("There is no open consultation at this address. Please check the link."),
+        ),
+        Refusal.NOT_YET_OPEN: (
+            _("This consultation has not started yet"),
+            _("You can answer from %(date)s.", date=format_date(opens, "long"))
+            if opens
+            else _("Please come back later."),
+        ),
+        Refusal.CLOSED: (
+            _("This consultation has ended"),
+            _(
+                "Answers were accepted until %(date)s. Thank you for your interest.",
+                date=format_date(closes, "long"),
+            )
+            if closes
+            else _("It no longer accepts answers. Thank you for your interest."),
+        ),
+        Refusal.ARCHIVED: (
+            _("This consultation has ended"),
+            _("It has been archived and no longer accepts answers."),
+        ),
+        Refusal.INVITATION_ONLY: (
+            _("Only with a personal invitation"),
+            _(
+                "This consultation can only be answered through a personal invitation link. "
+                "Please use the link from your invitation."
+            ),
+        ),
+        Refusal.INVALID_INVITATION: (
+            _("This invitation link is not valid"),
+            _(
+                "Please check that you copied the whole link from your invitation. If it still "
+                "does not work, please contact the organisers."
+            ),
+        ),
+        Refusal.INVITATION_USED: (
+            _("This invitation has already been used"),
+            _(
+                "Answers were sent with this invitation and the consultation has ended. "
+                "Thank you for taking part."
+            ),
+        ),
+    }
+    title, text = texts[refusal]
+    return render_template(
+        "respond/refused.html", title=title, text=text, consultation=consultation
+    ), STATUS[refusal]
+
+
+def when(moment: Any) -> str | None:
+    if moment is None:
+        return None
+    return _(
+        "%(date)s, %(time)s", date=format_date(moment, "full"), time=format_time(moment, "short")
+    )
+
+
+def invitation_token(consultation: Consultation) -> str | None:
+    return state.get(consultation).get("invitation")
+
+
+def gate(consultation: Consultation) -> Refusal | None:
+    """Why this visitor may not answer now (through their invitation or the public link)."""
+    token = invitation_token(consultation)
+    now = utcnow()
+    if token:
+        invitation = responses.find_invitation(db.session, token)
+        return invitation_refusal(consultation, invitation, now)
+    return public_refusal(consultation, now)
+
+
+def current_response(consultation: Consultation) -> Response | None:
+    """The response this browser works on, if its cookie still points at a valid one."""
+    bucket = state.get(consultation)
+    response = responses.find_response(db.session, consultation, bucket.get("draft"))
+    if response is None:
+        return None
+    if response.access_hash is not None:
+        token = bucket.get("invitation")
+        if not token or token_hash(token, responses.RESPONSE) != response.access_hash:
+            return None
+    return response
+
+
+def first_open_page(response: Response) -> int:
+    sections = response.consultation.sections
+    answered = responses.answered_sections(response, sections)
+    for number, done in enumerate(answered, start=1):
+        if not done:
+            return number
+    return max(len(sections), 1)
+
+
+def remember_response(consultation: Consultation, response: Response) -> None:
+    bucket = state.get(consultation)
+    state.update(
+        consultation,
+        draft=response.public_id,
+        receipt=bucket.get("receipt") or responses.new_code(),
+    )

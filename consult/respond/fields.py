@@ -1,0 +1,145 @@
+"""Form fields of questions: names, parsing the posted form, messages and answer display."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from flask_babel import format_date, format_decimal, get_locale
+from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
+
+from surveys.answering.validation import Row, scale_range, text_limit
+from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
+from surveys.answering.visibility import chosen_codes, is_visible
+from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
+from surveys.models import Question, Section
+from surveys.texts import pick
+
+
+def field_name(question: Question, part: str = VALUE) -> str:
+    """The form name of one input of a question."""
+    if part == VALUE:
+        return question.code
+    if part == OTHER_PART:
+        return f"{question.code}__other"
+    return f"{question.code}__rank__{part.removeprefix(RANK_PREFIX)}"
+
+
+def field_id(question: Question, part: str = VALUE) -> str:
+    """The HTML id an error links to: the input (or the first input of a group)."""
+    return "q-" + field_name(question, part).replace("__", "-")
+
+
+def raw_from_form(form: MultiDict, questions: Sequence[Question]) -> dict[str, dict]:
+    """The posted values of a page's questions, in the raw form validation expects."""
+    raw: dict[str, dict] = {}
+    for question in questions:
+        values: dict[str, list[str]] = {VALUE: form.getlist(field_name(question))}
+        values[OTHER_PART] = form.getlist(field_name(question, OTHER_PART))
+        for option in question.options:
+            part = RANK_PREFIX + option.code
+            values[part] = form.getlist(field_name(question, part))
+        raw[question.code] = values
+    return raw
+
+
+def page_questions(section: Section, stored: Mapping[str, Sequence[Row]]) -> list[Question]:
+    """The questions of a page to show.
+
+    A question whose trigger was answered on an earlier page is left out when hidden; one
+    whose trigger is on this same page is shown (without JavaScript nothing could hide it)
+    and its answer is dropped on the server when the trigger does not match.
+    """
+    on_page = {q.code for q in section.questions}
+    chosen = chosen_codes({code: rows for code, rows in stored.items() if code not in on_page})
+    shown = []
+    for question in section.questions:
+        trigger = (question.show_if or {}).get("question")
+        if trigger and trigger not in on_page and not is_visible(question, chosen):
+            continue
+        shown.append(question)
+    return shown
+
+
+def _format_param(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return format_decimal(value)
+    return value
+
+
+def error_text(error: AnswerError) -> str:
+    """The translated message of an answer error, numbers formatted for the locale."""
+    params = {name: _format_param(value) for name, value in error.params.items()}
+    return _(error.message, **params) if params else _(error.message)
+
+
+def fixed_label(code: str) -> str:
+    """Labels of the option codes with a fixed meaning across kinds."""
+    labels = {YES: _("Yes"), NO: _("No"), DONT_KNOW: _("Don't know"), OTHER: _("Other")}
+    return labels.get(code, code)
+
+
+def display(
+    question: Question, rows: Sequence[Row], locale: str, fallbacks: list[str]
+) -> list[str]:
+    """How an answer reads on the review page, in the respondent's language."""
+    options = {option.code: pick(option.label, locale, fallbacks) for option in question.options}
+    kind = question.kind
+    shown = []
+    for row in rows:
+        code, text, number = row.get("option_code"), row.get("text"), row.get("number")
+        if kind == QuestionKind.RANKING and code:
+            shown.append(f"{format_decimal(number)}. {options.get(code, code)}")
+        elif code == OTHER:
+            shown.append(f"{fixed_label(OTHER)}: {text or ''}")
+        elif code:
+            shown.append(options.get(code) or fixed_label(code))
+        elif kind == QuestionKind.DATE and text:
+            try:
+                shown.append(format_date(date.fromisoformat(text), "long"))
+            except ValueError:
+                shown.append(text)
+        elif number is not None:
+            shown.append(format_decimal(number))
+        elif text is not None:
+            shown.append(text)
+    return shown
+
+
+def limit_of(question: Question) -> int | None:
+    return text_limit(question) if question.question_kind.is_text else None
+
+
+def scale_points(question: Question) -> list[int]:
+    low, high = scale_range(question)
+    return list(range(low, high + 1))
+
+
+def choices_for(question: Question, fallbacks: list[str]) -> list[tuple[str, str]]:
+    """(code, label) of the radios or checkboxes of a choice, yes/no question."""
+    locale = str(get_locale())
+    if question.kind == QuestionKind.YES_NO:
+        codes = [YES, NO]
+        if (question.settings or {}).get("dont_know", True):
+            codes.append(DONT_KNOW)
+        return [(code, fixed_label(code)) for code in codes]
+    choices = [(o.code, pick(o.label, locale, fallbacks)) for o in question.options]
+    if (question.settings or {}).get("other"):
+        choices.append((OTHER, fixed_label(OTHER)))
+    return choices
+
+
+def describedby(question: Question, error: Any, extra: str = "") -> str:
+    """The ids of the hint, limit and error texts an input is described by."""
+    ids = []
+    if any((question.help_text or {}).values()):
+        ids.append(field_id(question) + "-hint")
+    if extra:
+        ids.append(extra)
+    if error:
+        ids.append(field_id(question) + "-error")
+    return " ".join(ids)

@@ -1,0 +1,296 @@
+"""The questionnaire itself: one page per section, review, submit exactly once, confirmation,
+continue later, and re-rendering typed answers when a form expired or was too large."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from consult.extensions import db
+from consult.respond import bp, state
+from consult.respond.common import (
+    consultation_or_404,
+    current_locale,
+    current_response,
+    gate,
+    refuse,
+)
+from consult.respond.fields import (
+    display,
+    error_text,
+    field_id,
+    page_questions,
+    raw_from_form,
+)
+from surveys.answering import responses
+from surveys.answering.access import (
+    Refusal,
+)
+from surveys.answering.validation import raw_from_rows
+from surveys.answering.visibility import visible_questions
+from surveys.base import utcnow
+from surveys.kinds import ConsultationStatus, ResponseStatus
+from surveys.models import Consultation, Response
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def _working_response(consultation: Consultation) -> tuple[Response | None, Any]:
+    """The response to work on, or the reply to give instead."""
+    refusal = gate(consultation)
+    if refusal is not None:
+        return None, refuse(refusal, consultation)
+    response = current_response(consultation)
+    if response is None:
+        flash(
+            _(
+                "We could not find your answers on this device. Please start here or "
+                "continue with your code."
+            ),
+            "info",
+        )
+        return None, redirect(url_for(".landing", slug=consultation.slug))
+    if not responses.editable(response):
+        return None, redirect(url_for(".done", slug=consultation.slug))
+    return response, None
+
+
+def _section(consultation: Consultation, number: int) -> Any:
+    if not 1 <= number <= len(consultation.sections):
+        abort(404)
+    return consultation.sections[number - 1]
+
+
+def render_page(
+    consultation: Consultation,
+    number: int,
+    raw: dict,
+    errors: dict,
+    stored: dict,
+    message: str | None = None,
+    status: int = 200,
+) -> Any:
+    section = _section(consultation, number)
+    questions = page_questions(section, stored)
+    shown_errors = {
+        q.code: (field_id(q, errors[q.code].part), error_text(errors[q.code]))
+        for q in questions
+        if q.code in errors
+    }
+    return render_template(
+        "respond/page.html",
+        consultation=consultation,
+        section=section,
+        number=number,
+        total=len(consultation.sections),
+        questions=questions,
+        raw=raw,
+        errors=shown_errors,
+        message=message,
+    ), status
+
+
+@bp.route("/<slug>/p/<int:number>", methods=["GET", "POST"])
+def page(slug: str, number: int) -> Any:
+    consultation = consultation_or_404()
+    response, reply = _working_response(consultation)
+    if response is None:
+        return reply
+    section = _section(consultation, number)
+    stored = responses.rows_by_code(response)
+    if request.method == "GET":
+        raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
+        return render_page(consultation, number, raw, {}, stored)
+    action = request.form.get("action", "next")
+    questions = page_questions(section, stored)
+    raw = raw_from_form(request.form, questions)
+    errors = responses.save_page(
+        db.session,
+        response,
+        section,
+        raw,
+        language=current_locale(),
+        now=utcnow(),
+        require=action in ("next", "review"),
+    )
+    db.session.commit()
+    if errors:
+        stored = responses.rows_by_code(response)
+        return render_page(consultation, number, raw, errors, stored, status=422)
+    if action == "back":
+        if number == 1:
+            return redirect(url_for(".landing", slug=slug))
+        return redirect(url_for(".page", slug=slug, number=number - 1))
+    if action == "later":
+        if response.access_hash is not None:
+            # Invited respondents come back with their invitation link; no code needed.
+            state.update(consultation, resume="invitation")
+            return redirect(url_for(".saved", slug=slug))
+        code = responses.issue_resume_code(db.session, response)
+        db.session.commit()
+        state.update(consultation, resume=code)
+        return redirect(url_for(".saved", slug=slug))
+    if action == "review" or number == len(consultation.sections):
+        return redirect(url_for(".review", slug=slug))
+    return redirect(url_for(".page", slug=slug, number=number + 1))
+
+
+# --- review, submit, confirmation -----------------------------------------------------------
+
+
+def _review_sections(response: Response) -> list[dict]:
+    consultation = response.consultation
+    stored = responses.rows_by_code(response)
+    shown = {q.code for q in visible_questions(consultation.questions, stored)}
+    missing = {q.code: error_text(e) for q, e in responses.missing_answers(response)}
+    locale, fallbacks = current_locale(), list(consultation.languages)
+    sections = []
+    for number, section in enumerate(consultation.sections, start=1):
+        items = [
+            {
+                "question": q,
+                "answers": display(q, stored.get(q.code, []), locale, fallbacks),
+                "missing": missing.get(q.code),
+                "link": url_for(".page", slug=consultation.slug, number=number) + f"#q-{q.code}",
+            }
+            for q in section.questions
+            if q.code in shown
+        ]
+        sections.append({"section": section, "number": number, "items": items})
+    return sections
+
+
+@bp.get("/<slug>/review")
+def review(slug: str) -> Any:
+    consultation = consultation_or_404()
+    response, reply = _working_response(consultation)
+    if response is None:
+        return reply
+    return _render_review(consultation, response)
+
+
+def _render_review(consultation: Consultation, response: Response, status: int = 200) -> Any:
+    sections = _review_sections(response)
+    missing = [item for s in sections for item in s["items"] if item["missing"]]
+    return render_template(
+        "respond/review.html",
+        consultation=consultation,
+        response=response,
+        sections=sections,
+        missing=missing,
+        total=len(consultation.sections),
+    ), status
+
+
+@bp.post("/<slug>/submit")
+def submit(slug: str) -> Any:
+    consultation = consultation_or_404()
+    refusal = gate(consultation)
+    if refusal is not None:
+        return refuse(refusal, consultation)
+    response = current_response(consultation)
+    if response is None:
+        return redirect(url_for(".landing", slug=slug))
+    bucket = state.get(consultation)
+    receipt = bucket.get("receipt") or responses.new_code()
+    try:
+        result = responses.submit(
+            db.session,
+            response,
+            receipt,
+            now=utcnow(),
+            language=current_locale(),
+            invitation_token=bucket.get("invitation"),
+        )
+    except responses.Incomplete:
+        db.session.rollback()
+        return _render_review(consultation, response, status=422)
+    db.session.commit()
+    state.update(consultation, receipt=receipt, changed=None if result.first else True)
+    return redirect(url_for(".done", slug=slug))
+
+
+@bp.get("/<slug>/done")
+def done(slug: str) -> Any:
+    consultation = consultation_or_404()
+    response = current_response(consultation)
+    if response is None or response.status != ResponseStatus.SUBMITTED:
+        return redirect(url_for(".landing", slug=slug))
+    bucket = state.get(consultation)
+    return render_template(
+        "respond/done.html",
+        consultation=consultation,
+        response=response,
+        receipt=bucket.get("receipt"),
+        invited=response.access_hash is not None,
+    )
+
+
+# --- continue later -------------------------------------------------------------------------
+
+
+@bp.get("/<slug>/saved")
+def saved(slug: str) -> Any:
+    consultation = consultation_or_404()
+    code = state.get(consultation).get("resume")
+    if not code:
+        return redirect(url_for(".landing", slug=slug))
+    # Shown once: the server keeps only its hash, the cookie forgets it now.
+    state.update(consultation, resume=None)
+    if code == "invitation":
+        return render_template("respond/saved.html", consultation=consultation, invited=True)
+    link = url_for(".resume_link", slug=slug, code=code, _external=True)
+    return render_template(
+        "respond/saved.html", consultation=consultation, code=code, link=link, invited=False
+    )
+
+
+# --- nothing lost: expired forms, too much data -------------------------------------------
+
+
+@bp.errorhandler(CSRFError)
+def form_expired(error: CSRFError) -> Any:
+    """Re-render the page with what was typed; store nothing; ask to send again."""
+    consultation = g.get("consultation")
+    if consultation is None or consultation.status == ConsultationStatus.DRAFT:
+        return refuse(Refusal.NOT_FOUND)
+    message = _(
+        "For your security this form had expired, so nothing was saved yet. "
+        "Your answers are still here: please check them and send the page again."
+    )
+    if request.endpoint == "respond.page":
+        number = request.view_args.get("number", 1) if request.view_args else 1
+        if not 1 <= number <= len(consultation.sections):
+            abort(404)
+        response = current_response(consultation)
+        stored = responses.rows_by_code(response) if response is not None else {}
+        section = consultation.sections[number - 1]
+        raw = raw_from_form(request.form, page_questions(section, stored))
+        return render_page(consultation, number, raw, {}, stored, message=message, status=400)
+    flash(message, "info")
+    return render_template(
+        "respond/refused.html",
+        consultation=consultation,
+        title=_("Please send again"),
+        text=_("The form had expired. Please go back, reload the page and send it again."),
+    ), 400
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge) -> Any:
+    limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
+    return render_template(
+        "respond/refused.html",
+        consultation=g.get("consultation"),
+        title=_("Too much data"),
+        text=_(
+            "What you sent is larger than the %(size)s this site accepts. Please shorten "
+            "very long answers, go back and send the page again.",
+            size=_("%(n)s MB", n=format_decimal(round(limit / (1024 * 1024), 1))),
+        ),
+    ), 413

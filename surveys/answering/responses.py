@@ -1,0 +1,415 @@
+"""The response life cycle: draft, pages saved, continue later, submit exactly once, withdraw.
+
+Secrets the respondent holds (receipt code, resume code, invitation token) are stored only
+as one-way hashes, each with its own purpose, so no row links an invitation to a response.
+Functions take a session, flush, never commit.
+"""
+
+from __future__ import annotations
+
+import secrets
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from surveys.answering.validation import Raw, Row, validate_answer, validate_page
+from surveys.answering.values import AnswerError
+from surveys.answering.visibility import visible_questions
+from surveys.credentials import new_token, token_hash
+from surveys.errors import DomainError, Invalid
+from surveys.kinds import N_, Channel, ResponseStatus
+from surveys.models import (
+    Answer,
+    Consultation,
+    Invitation,
+    Question,
+    Response,
+    Section,
+    StakeholderGroup,
+)
+from surveys.services.consultations import is_open
+
+RECEIPT = "receipt"
+RESUME = "resume"
+INVITATION = "invitation"
+RESPONSE = "response"
+# No 0/O, 1/I/L: codes are read aloud, written down and typed on phones.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 12
+
+
+class Closed(DomainError):
+    """The consultation accepts no answers now."""
+
+
+class Incomplete(DomainError):
+    """Submission refused: required questions are unanswered."""
+
+    def __init__(self, missing: list[tuple[Question, AnswerError]]) -> None:
+        super().__init__(N_("Some required questions have not been answered yet."))
+        self.missing = missing
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """`first` is False when the response had been submitted already (a repeated request)."""
+
+    response: Response
+    first: bool
+
+
+# --- codes ----------------------------------------------------------------------------------
+
+
+def new_code() -> str:
+    """A human-typable code like "K7MQ-2XPA-9HNC" (about 59 bits of randomness)."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "-".join(chars[i : i + 4] for i in range(0, CODE_LENGTH, 4))
+
+
+def normalise_code(code: str) -> str:
+    """Forgive case, spaces, dashes and non-Latin digits when a code is typed back."""
+    kept = []
+    for char in unicodedata.normalize("NFKC", code or "").upper():
+        digit = unicodedata.decimal(char, None)
+        if digit is not None:
+            kept.append(str(digit))
+        elif char.isascii() and char.isalnum():
+            kept.append(char)
+    return "".join(kept)
+
+
+def _code_hash(code: str, purpose: str) -> str | None:
+    normal = normalise_code(code)
+    return token_hash(normal, purpose) if len(normal) == CODE_LENGTH else None
+
+
+# --- invitations ----------------------------------------------------------------------------
+
+
+def create_invitation(
+    session: Session,
+    consultation: Consultation,
+    *,
+    group: StakeholderGroup | None = None,
+    language: str | None = None,
+    name: str = "",
+    email: str = "",
+    organisation: str = "",
+) -> tuple[Invitation, str]:
+    """A personal invitation; returns it with its token, which is stored only as a hash."""
+    token = new_token(24)
+    invitation = Invitation(
+        consultation=consultation,
+        token_hash=token_hash(token, INVITATION),
+        group=group,
+        language=language or consultation.source_language,
+        name=name,
+        email=email,
+        organisation=organisation,
+    )
+    session.add(invitation)
+    session.flush()
+    return invitation, token
+
+
+def find_invitation(session: Session, token: str) -> Invitation | None:
+    if not token:
+        return None
+    return session.scalar(
+        select(Invitation).where(Invitation.token_hash == token_hash(token, INVITATION))
+    )
+
+
+def invited_response(session: Session, consultation: Consultation, token: str) -> Response | None:
+    """The response of whoever holds this invitation token, draft or submitted."""
+    return session.scalar(
+        select(Response)
+        .where(Response.consultation_id == consultation.id)
+        .where(Response.access_hash == token_hash(token, RESPONSE))
+    )
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+def start_draft(
+    session: Session,
+    consultation: Consultation,
+    *,
+    language: str,
+    now: datetime,
+    group: StakeholderGroup | None = None,
+) -> Response:
+    """A new online draft through the public link."""
+    if not is_open(consultation, now):
+        raise Closed(N_("This consultation is not open for answers."))
+    if group is not None and group.consultation_id != consultation.id:
+        raise Invalid(N_("Please choose one of the options shown."))
+    response = Response(
+        consultation=consultation,
+        language=language,
+        group=group,
+        channel=Channel.ONLINE,
+        status=ResponseStatus.DRAFT,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(response)
+    session.flush()
+    return response
+
+
+def start_invited(
+    session: Session, consultation: Consultation, token: str, *, language: str, now: datetime
+) -> Response:
+    """The invited respondent's response: the existing one, or a new draft in their group."""
+    invitation = find_invitation(session, token)
+    if invitation is None or invitation.consultation_id != consultation.id:
+        raise Invalid(N_("This invitation link is not valid."))
+    existing = invited_response(session, consultation, token)
+    if existing is not None:
+        return existing
+    response = start_draft(session, consultation, language=language, now=now)
+    response.group = invitation.group
+    response.access_hash = token_hash(token, RESPONSE)
+    session.flush()
+    return response
+
+
+def find_response(
+    session: Session, consultation: Consultation, public_id: str | None
+) -> Response | None:
+    """The response with this public id in this consultation (ids come from the cookie)."""
+    if not public_id:
+        return None
+    return session.scalar(
+        select(Response)
+        .where(Response.public_id == public_id)
+        .where(Response.consultation_id == consultation.id)
+    )
+
+
+def rows_by_code(response: Response) -> dict[str, list[Row]]:
+    """The stored answers per question code, in long format."""
+    rows: dict[str, list[Row]] = {}
+    for answer in sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id)):
+        rows.setdefault(answer.question.code, []).append(
+            {"option_code": answer.option_code, "text": answer.text, "number": answer.number}
+        )
+    return rows
+
+
+def _lock(session: Session, response: Response) -> None:
+    # Two "Next" clicks at once must not both replace the page and leave duplicates.
+    session.flush()
+    session.execute(select(Response.id).where(Response.id == response.id).with_for_update())
+
+
+def _replace(session: Session, response: Response, rows: Mapping[int, list[Row]]) -> None:
+    """Replace the answers of the given question ids with `rows`, in one statement each."""
+    if rows:
+        session.execute(
+            delete(Answer)
+            .where(Answer.response_id == response.id)
+            .where(Answer.question_id.in_(list(rows)))
+            .execution_options(synchronize_session="fetch")
+        )
+    for question_id, question_rows in rows.items():
+        for row in question_rows:
+            session.add(
+                Answer(
+                    response_id=response.id,
+                    question_id=question_id,
+                    option_code=row.get("option_code"),
+                    text=row.get("text"),
+                    number=row.get("number"),
+                )
+            )
+    session.flush()
+    session.expire(response, ["answers"])
+
+
+def editable(response: Response) -> bool:
+    """Drafts can be changed; submitted answers only by the holder of an invitation link."""
+    return response.status == ResponseStatus.DRAFT or response.access_hash is not None
+
+
+def save_page(
+    session: Session,
+    response: Response,
+    section: Section,
+    raw_by_code: Mapping[str, Raw],
+    *,
+    language: str,
+    now: datetime,
+    require: bool = True,
+) -> dict[str, AnswerError]:
+    """Store the valid answers of one page, replacing what that page had; return the errors.
+
+    Answers of questions hidden by show_if are dropped, here and on later pages whose
+    trigger changed. A submitted (invited) response is only changed when the page is valid.
+    """
+    consultation = response.consultation
+    if not is_open(consultation, now):
+        raise Closed(N_("This consultation is not open for answers."))
+    if not editable(response):
+        raise Invalid(N_("These answers have already been sent."))
+    _lock(session, response)
+    stored = rows_by_code(response)
+    page_codes = {q.code for q in section.questions}
+    earlier = {code: rows for code, rows in stored.items() if code not in page_codes}
+    submitted = response.status == ResponseStatus.SUBMITTED
+    valid, errors = validate_page(
+        section.questions, raw_by_code, earlier, require=require or submitted
+    )
+    if submitted and errors:
+        return errors
+    new_rows: dict[int, list[Row]] = {}
+    for question in section.questions:
+        if question.code in errors:
+            continue  # keep what was saved before until the typed value is fixed
+        new_rows[question.id] = valid.get(question.code, [])
+    merged = {**stored, **{q.code: new_rows[q.id] for q in section.questions if q.id in new_rows}}
+    shown = {q.code for q in visible_questions(consultation.questions, merged)}
+    for question in consultation.questions:
+        if question.code not in shown and merged.get(question.code):
+            new_rows[question.id] = []
+    _replace(session, response, new_rows)
+    response.language = language
+    response.updated_at = now
+    session.flush()
+    return errors
+
+
+def missing_answers(response: Response) -> list[tuple[Question, AnswerError]]:
+    """Every visible question whose stored answer would not be accepted at submission."""
+    stored = rows_by_code(response)
+    problems = []
+    for question in visible_questions(response.consultation.questions, stored):
+        rows = stored.get(question.code, [])
+        if rows:
+            continue
+        result = validate_answer(question, {})
+        if result.error is not None:
+            problems.append((question, result.error))
+    return problems
+
+
+def submit(
+    session: Session,
+    response: Response,
+    receipt_code: str,
+    *,
+    now: datetime,
+    language: str | None = None,
+    invitation_token: str | None = None,
+) -> SubmitResult:
+    """Submit a draft exactly once.
+
+    The draft row itself becomes submitted in a single ``UPDATE … WHERE status = 'draft'``,
+    so a double click, a back-button resubmit or a retried request finds nothing to update
+    and returns ``first=False``: the caller shows the same confirmation again. The receipt
+    code is chosen by the caller before the request (kept with the draft in the client's
+    session), so every repeat of the request carries the same code.
+    """
+    consultation = response.consultation
+    if not is_open(consultation, now):
+        raise Closed(N_("This consultation is not open for answers."))
+    missing = missing_answers(response)
+    if missing:
+        raise Incomplete(missing)
+    receipt = _code_hash(receipt_code, RECEIPT)
+    if receipt is None:
+        raise Invalid(N_("The receipt code is not valid."))
+    session.flush()
+    values: dict = {
+        "status": ResponseStatus.SUBMITTED,
+        "submitted_at": now,
+        "updated_at": now,
+        "receipt_hash": receipt,
+        "resume_hash": None,
+    }
+    if language:
+        values["language"] = language
+    result = session.execute(
+        update(Response)
+        .where(Response.id == response.id)
+        .where(Response.status == ResponseStatus.DRAFT)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    first = result.rowcount == 1
+    session.refresh(response)
+    if first and invitation_token:
+        invitation = find_invitation(session, invitation_token)
+        if invitation is not None and invitation.used_at is None:
+            invitation.used_at = now
+    session.flush()
+    return SubmitResult(response, first)
+
+
+# --- continue later, withdraw ---------------------------------------------------------------
+
+
+def issue_resume_code(session: Session, response: Response) -> str:
+    """A new code to continue this draft later; earlier codes stop working.
+
+    The same code is the resume link's token (`/c/<slug>/r/<code>`), so one hash serves both.
+    """
+    if response.status != ResponseStatus.DRAFT:
+        raise Invalid(N_("These answers have already been sent."))
+    code = new_code()
+    response.resume_hash = _code_hash(code, RESUME)
+    session.flush()
+    return code
+
+
+def find_by_resume_code(session: Session, consultation: Consultation, code: str) -> Response | None:
+    """The draft this resume code (typed or from a link) belongs to, if it is still a draft."""
+    hashed = _code_hash(code, RESUME)
+    if hashed is None:
+        return None
+    return session.scalar(
+        select(Response)
+        .where(Response.consultation_id == consultation.id)
+        .where(Response.resume_hash == hashed)
+        .where(Response.status == ResponseStatus.DRAFT)
+    )
+
+
+def withdraw(
+    session: Session, consultation: Consultation, receipt_code: str, *, now: datetime
+) -> bool:
+    """Delete the submitted response with this receipt code and its answers; False if none."""
+    if not is_open(consultation, now):
+        raise Closed(N_("The deadline has passed; answers can no longer be withdrawn."))
+    hashed = _code_hash(receipt_code, RECEIPT)
+    if hashed is None:
+        return False
+    response = session.scalar(
+        select(Response)
+        .where(Response.consultation_id == consultation.id)
+        .where(Response.receipt_hash == hashed)
+        .where(Response.status == ResponseStatus.SUBMITTED)
+    )
+    if response is None:
+        return False
+    session.execute(
+        delete(Answer)
+        .where(Answer.response_id == response.id)
+        .execution_options(synchronize_session="fetch")
+    )
+    session.delete(response)
+    session.flush()
+    return True
+
+
+def answered_sections(response: Response, sections: Sequence[Section]) -> list[bool]:
+    """Per section, whether any answer is stored (to send a resumed respondent onwards)."""
+    stored = rows_by_code(response)
+    return [any(stored.get(q.code) for q in section.questions) for section in sections]
