@@ -45,6 +45,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # Redis for rate-limit counters shared by all workers; memory when unset.
         "REDIS_URL": None,
         "SIGN_IN_RATE_LIMIT": "10 per minute;50 per hour",
+        "LOOKUP_RATE_LIMIT": "20 per minute;200 per hour",
+        "SUBMIT_RATE_LIMIT": "60 per minute",
         "RETENTION_DAYS": 365,
         # Optional LibreTranslate-compatible service for translating free-text answers.
         "MACHINE_TRANSLATION_URL": None,

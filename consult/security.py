@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -34,6 +34,16 @@ HEADERS = {
 }
 
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def lookup_limit() -> str:
+    """Limit for guessing codes: invitation links, resume codes, receipt codes."""
+    return current_app.config["LOOKUP_RATE_LIMIT"]
+
+
+def submit_limit() -> str:
+    """Limit for submissions from one address (a school lab may share one)."""
+    return current_app.config["SUBMIT_RATE_LIMIT"]
 
 
 def _add_headers(response: Response) -> Response:

@@ -8,6 +8,7 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.extensions import db
+from consult.security import limiter, lookup_limit
 from consult.respond import bp, state
 from consult.respond.common import (
     consultation_or_404,
@@ -99,6 +100,7 @@ def start(slug: str) -> Any:
 
 
 @bp.get("/<slug>/i/<token>")
+@limiter.limit(lookup_limit)
 def invitation(slug: str, token: str) -> Any:
     consultation = g.consultation
     found = responses.find_invitation(db.session, token)
@@ -123,6 +125,7 @@ def _resume(consultation: Consultation, code: str) -> Response | None:
 
 
 @bp.route("/<slug>/resume", methods=["GET", "POST"])
+@limiter.limit(lookup_limit, methods=["POST"])
 def resume(slug: str) -> Any:
     consultation = consultation_or_404()
     refusal = gate(consultation)
@@ -141,6 +144,7 @@ def resume(slug: str) -> Any:
 
 
 @bp.get("/<slug>/r/<code>")
+@limiter.limit(lookup_limit)
 def resume_link(slug: str, code: str) -> Any:
     consultation = consultation_or_404()
     refusal = public_refusal(consultation, utcnow())
@@ -162,6 +166,7 @@ def resume_link(slug: str, code: str) -> Any:
 
 
 @bp.route("/<slug>/withdraw", methods=["GET", "POST"])
+@limiter.limit(lookup_limit, methods=["POST"])
 def withdraw(slug: str) -> Any:
     consultation = g.consultation
     refusal = landing_refusal(consultation, utcnow())

@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from consult.extensions import db
+from consult.security import limiter, submit_limit
 from consult.respond import bp, state
 from consult.respond.common import (
     consultation_or_404,
@@ -188,6 +189,7 @@ def _render_review(consultation: Consultation, response: Response, status: int =
 
 
 @bp.post("/<slug>/submit")
+@limiter.limit(submit_limit)
 def submit(slug: str) -> Any:
     consultation = consultation_or_404()
     refusal = gate(consultation)

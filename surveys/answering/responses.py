@@ -32,6 +32,7 @@ from surveys.models import (
     StakeholderGroup,
 )
 from surveys.services.consultations import is_open
+from surveys.services.moderation import find_personal_data
 
 RECEIPT = "receipt"
 RESUME = "resume"
@@ -228,6 +229,8 @@ def _replace(session: Session, response: Response, rows: Mapping[int, list[Row]]
                     option_code=row.get("option_code"),
                     text=row.get("text"),
                     number=row.get("number"),
+                    # Free text with an email address or phone number gets a facilitator's look.
+                    flagged=bool(find_personal_data(row.get("text"))),
                 )
             )
     session.flush()

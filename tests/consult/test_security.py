@@ -10,7 +10,7 @@ from consult.config import ConfigError
 from surveys.base import utcnow
 from surveys.models import User
 from surveys.services import users
-from tests.conftest import TEST_PASSWORD
+from tests.conftest import TEST_PASSWORD, build_consultation
 
 
 @pytest.mark.parametrize("path", ["/", "/auth/sign-in", "/nowhere", "/staff/"])
@@ -100,3 +100,17 @@ def test_after_waiting_the_right_password_works_and_resets_the_count(session):
 def test_failed_sign_ins_of_unknown_addresses_store_nothing(client, db_session):
     _fail(client, "nobody@example.org")
     assert db_session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_guessing_resume_and_receipt_codes_is_rate_limited(make_app, db_session):
+    app = make_app(LOOKUP_RATE_LIMIT="3 per minute")
+    consultation = build_consultation("limited")
+    db_session.add(consultation)
+    db_session.commit()
+    client = app.test_client()
+    statuses = [client.get(f"/c/limited/r/GUESS{n:04d}").status_code for n in range(4)]
+    assert statuses[-1] == 429 and 429 not in statuses[:3]
+    statuses = [
+        client.post("/c/limited/withdraw", data={"code": f"GUESS{n}"}).status_code for n in range(4)
+    ]
+    assert statuses[-1] == 429

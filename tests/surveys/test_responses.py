@@ -256,3 +256,10 @@ def test_codes_are_human_typable():
     assert len(code) == 14 and code.count("-") == 2
     assert not set(code) & set("01OIL")
     assert responses.normalise_code("ab٣d-efgh") == "AB3DEFGH"
+
+
+def test_text_with_contact_details_is_flagged_when_saved(session, consultation):
+    response = draft(session, consultation)
+    save(session, response, {"q_choice": ["b"], "q_text": ["Ruf an: 0151 2345678"]})
+    flags = dict(session.execute(select(Answer.text, Answer.flagged)).all())
+    assert flags == {None: False, "Ruf an: 0151 2345678": True}
