@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from consult import auth, config, errors, i18n, staff
+from consult import auth, author, config, errors, i18n, staff
 from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, ROOT_DIR
 from consult.extensions import csrf, db, migrate
@@ -46,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     errors.init_app(app)
     staff.init_app(app)
+    author.init_app(app)
     public.init_app(app)
     init_cli(app)
     return app

@@ -38,6 +38,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SESSION_COOKIE_SECURE": False,
         "WTF_CSRF_TIME_LIMIT": None,
         "DEMO_PASSWORD": "demo-passwort-2027",
+        # Suggested deadline for a consultation: this many days before its meeting.
+        "CLOSE_DAYS_BEFORE_MEETING": 7,
     }
 
 

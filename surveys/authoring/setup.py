@@ -177,6 +177,8 @@ def create_consultation(
     """A new draft consultation."""
     _check(data)
     source = data.languages[0]
+    if data.slug and unique_slug(session, data.slug) != data.slug:
+        raise Invalid(N_("Another consultation already uses this address."))
     consultation = Consultation(
         slug=unique_slug(session, data.slug or slugify(data.title)),
         title={source: data.title.strip()},

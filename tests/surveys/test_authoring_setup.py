@@ -47,6 +47,12 @@ def test_create_makes_a_unique_slug_from_the_title(session):
     assert [g.code for g in first.groups] == ["v"]
 
 
+def test_a_chosen_slug_in_use_is_refused_on_create(session):
+    setup.create_consultation(session, _data(slug="wohnen"))
+    with pytest.raises(Invalid, match="address"):
+        setup.create_consultation(session, _data(slug="wohnen"))
+
+
 def test_the_small_cell_threshold_is_at_least_one(session):
     with pytest.raises(Invalid):
         setup.create_consultation(session, _data(small_cell_threshold=0))
