@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.auth import require
@@ -22,7 +22,8 @@ from surveys.errors import DomainError, Invalid
 from surveys.kinds import N_
 from surveys.models import Consultation
 
-# Translation tables are small; anything bigger is not one of ours.
+# Translation tables are small; anything bigger is not one of ours (override with
+# TRANSLATION_UPLOAD_MAX_BYTES).
 MAX_UPLOAD = 2 * 1024 * 1024
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -115,9 +116,13 @@ def export_translations(consultation_id: int, fmt: str) -> Any:
 
 def _read_upload(storage: Any) -> list[list[str]]:
     name = (storage.filename or "").lower()
-    data = storage.read(MAX_UPLOAD + 1)
-    if len(data) > MAX_UPLOAD:
-        raise Invalid(N_("The file is larger than %(n)s MB."), n=MAX_UPLOAD // (1024 * 1024))
+    limit = int(current_app.config.get("TRANSLATION_UPLOAD_MAX_BYTES", MAX_UPLOAD))
+    try:
+        data = storage.read(limit + 1)
+    finally:
+        storage.close()
+    if len(data) > limit:
+        raise Invalid(N_("The file is larger than %(n)s kB."), n=limit // 1024)
     if name.endswith(".xlsx"):
         return decode_xlsx(data)
     if name.endswith((".csv", ".txt")):
