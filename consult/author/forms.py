@@ -36,6 +36,7 @@ from surveys.kinds import (
     ACCESS_MODE_LABELS,
     FIELD_OF_ACTION_LABELS,
     QUESTION_KIND_LABELS,
+    STATUS_LABELS,
     AccessMode,
 )
 
@@ -49,7 +50,11 @@ def choices(pairs: Any) -> list[SelectChoice]:
 
 def domain_message(error: Invalid) -> str:
     """A domain error's message, translated, with its parameters filled in."""
-    return _(error.message, **error.params)
+    params = dict(error.params)
+    label = STATUS_LABELS.get(params.get("status"))
+    if label:
+        params["status"] = _(label)
+    return _(error.message, **params)
 
 
 class ActionForm(FlaskForm):

@@ -179,7 +179,7 @@ def publish_problems(consultation: Consultation, now: datetime) -> list[Problem]
 def _require_status(consultation: Consultation, *allowed: str) -> None:
     if consultation.status not in allowed:
         raise Invalid(
-            N_("This cannot be done while the consultation is %(status)s."),
+            N_("This is not possible while the consultation has the status “%(status)s”."),
             status=consultation.status,
         )
 

@@ -171,7 +171,7 @@ def test_a_frozen_structure_refuses_changes_with_a_clear_error(
     db_session.commit()
     base = _base(consultation)
     question = consultation.questions[1]
-    client.post(f"{base}/questions/{question.id}/delete")
+    client.post(f"{base}/questions/{question.id}/delete", headers={"Accept-Language": "en"})
     page = client.get(f"{base}/questionnaire", headers={"Accept-Language": "en"})
     text = page.get_data(as_text=True)
     assert "People have already answered, so questions" in text
