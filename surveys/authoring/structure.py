@@ -21,6 +21,9 @@ from surveys.services.audit import record
 
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 END_LABELS = ("min_label", "max_label")
+MANAGED_SETTINGS = frozenset(
+    {"min", "max", "dont_know", "other", "min_selected", "max_selected", "max_length", *END_LABELS}
+)
 
 
 def check_code(code: str) -> str:
@@ -233,6 +236,11 @@ def update_question(
     if data.field_of_action and data.field_of_action not in set(FieldOfAction):
         raise Invalid(N_("Please choose a field of action from the list."))
     settings = _clean_settings(kind, data.settings)
+    if kind == question.kind:
+        # Keep settings this editor does not manage (e.g. a number's unit) untouched.
+        settings.update(
+            {k: v for k, v in (question.settings or {}).items() if k not in MANAGED_SETTINGS}
+        )
     if kind == QuestionKind.SCALE:
         settings["min_label"] = dict((question.settings or {}).get("min_label") or {})
         settings["max_label"] = dict((question.settings or {}).get("max_label") or {})

@@ -200,3 +200,65 @@ def test_text_corrections_after_publishing_are_audited(client, author, db_sessio
         "old": "Tell us (de)",
         "new": "Erzählen Sie uns mehr",
     }
+
+
+def test_every_demo_question_saves_unchanged_although_answers_exist(client, author, db_session):
+    from surveys.demo import loader
+
+    result = loader.load(db_session, password="demo-passwort-2027-x", responses=3)
+    db_session.commit()
+    consultation = db_session.scalar(sa.select(Consultation))
+    before = {q.code: (q.kind, dict(q.settings), q.show_if) for q in consultation.questions}
+    for question in consultation.questions:
+        url = f"{_base(consultation)}/questions/{question.id}"
+        page = client.get(url).get_data(as_text=True)
+        assert "Traceback" not in page
+        form = _form_from(page)
+        response = client.post(url, data=form, headers={"Accept-Language": "en"})
+        assert response.status_code == 302, (question.code, response.get_data(as_text=True))
+    db_session.expire_all()
+    after = {
+        q.code: (q.kind, dict(q.settings), q.show_if)
+        for q in db_session.get(Consultation, consultation.id).questions
+    }
+    assert after == before
+    assert result is not None
+
+
+def _form_from(page):
+    """The values a browser would send from the question form, unchanged."""
+    from html.parser import HTMLParser
+
+    form_html = page.split('<form method="post" novalidate class="stack">')[1].split("</form>")[0]
+    data: dict[str, list[str]] = {}
+
+    class Parser(HTMLParser):
+        select = None
+        textarea = None
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "input" and a.get("name"):
+                if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                    return
+                data.setdefault(a["name"], []).append(a.get("value", "y"))
+            elif tag == "select":
+                self.select = a.get("name")
+            elif tag == "option" and self.select and "selected" in a:
+                data.setdefault(self.select, []).append(a.get("value", ""))
+            elif tag == "textarea":
+                self.textarea = a.get("name")
+                data.setdefault(self.textarea, []).append("")
+
+        def handle_endtag(self, tag):
+            if tag == "select":
+                self.select = None
+            if tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, text):
+            if self.textarea:
+                data[self.textarea][-1] += text
+
+    Parser().feed(form_html)
+    return {k: v if len(v) > 1 else v[0] for k, v in data.items()}

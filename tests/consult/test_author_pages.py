@@ -95,16 +95,14 @@ def test_objects_of_another_consultation_are_404(client, sign_in, consultation, 
     db_session.commit()
     sign_in("author")
     gets, posts = _pages(other)
-    mine = f"/staff/consultations/{consultation.id}/"
-    foreign = [url.replace(f"/staff/consultations/{other.id}/", mine) for url in gets + posts]
-    for url in foreign:
-        if "/sections/" in url or "/questions/" in url or "/options/" in url:
-            method = (
-                client.get
-                if url in [u.replace(f"/{other.id}/", f"/{consultation.id}/") for u in gets]
-                else client.post
-            )
-            assert method(url).status_code == 404, url
+    theirs, mine = f"/staff/consultations/{other.id}/", f"/staff/consultations/{consultation.id}/"
+    nested = ("/sections/", "/questions/", "/options/")
+    for url in gets:
+        if any(part in url for part in nested):
+            assert client.get(url.replace(theirs, mine)).status_code == 404, url
+    for url in posts:
+        if any(part in url for part in nested):
+            assert client.post(url.replace(theirs, mine)).status_code == 404, url
     assert client.get("/staff/consultations/999999/").status_code == 404
     assert client.get(f"{mine}translations/fa").status_code == 404
     assert client.get(f"{mine}preview?lang=fa").status_code == 404
@@ -327,7 +325,7 @@ def test_the_preview_is_right_to_left_in_arabic_and_records_nothing(
     assert '<html lang="en"' in client.get("/staff/").get_data(as_text=True)
 
 
-def test_preview_forms_need_csrf_when_enabled(make_app, make_user, consultation):
+def test_publishing_needs_a_csrf_token(make_app, make_user, consultation):
     app = make_app(WTF_CSRF_ENABLED=True)
     client = app.test_client()
     make_user("csrf@example.org", ("author",))
@@ -343,7 +341,7 @@ def test_preview_forms_need_csrf_when_enabled(make_app, make_user, consultation)
         },
     )
     response = client.post(f"/staff/consultations/{consultation.id}/publish")
-    assert response.status_code in (302, 400)
+    assert response.status_code == 400
     with app.app_context():
         from consult.extensions import db
 
