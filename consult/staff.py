@@ -11,6 +11,8 @@ from sqlalchemy import select
 from consult.auth import require
 from consult.extensions import db
 from surveys import rules
+from surveys.authoring import lifecycle
+from surveys.base import utcnow
 from surveys.models import AuditEvent
 from surveys.services import consultations, users
 
@@ -22,6 +24,9 @@ AUDIT_PAGE_SIZE = 50
 @bp.get("/")
 @require(rules.is_staff)
 def home() -> Any:
+    # Consultations past their deadline are closed lazily, before anyone sees the list.
+    if lifecycle.close_due(db.session, utcnow()):
+        db.session.commit()
     return render_template(
         "staff/home.html",
         rows=consultations.list_with_counts(db.session),

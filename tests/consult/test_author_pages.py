@@ -346,3 +346,14 @@ def test_publishing_needs_a_csrf_token(make_app, make_user, consultation):
         from consult.extensions import db
 
         assert db.session.get(Consultation, consultation.id).status == "draft"
+
+
+def test_the_staff_home_closes_consultations_past_their_deadline(client, sign_in, db_session):
+    due = build_consultation("due")
+    due.closes_at = utcnow() - timedelta(minutes=5)
+    db_session.add(due)
+    db_session.commit()
+    sign_in("facilitator")
+    client.get("/staff/")
+    db_session.expire_all()
+    assert db_session.get(Consultation, due.id).status == "closed"
