@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Flask
 
-from consult import api, auth, config, errors, i18n, respond, review, security, staff
+from consult import api, auth, author, config, errors, i18n, respond, review, security, staff
 from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, ROOT_DIR
 from consult.extensions import csrf, db, migrate
@@ -45,6 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     errors.init_app(app)
     staff.init_app(app)
+    author.init_app(app)
     public.init_app(app)
     respond.init_app(app)
     review.init_app(app)

@@ -54,6 +54,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "MACHINE_TRANSLATION_TIMEOUT": 20,
         # Debug mode (and with it the interactive debugger) needs this set explicitly.
         "DEVELOPMENT": False,
+        # Suggested deadline for a consultation: this many days before its meeting.
+        "CLOSE_DAYS_BEFORE_MEETING": 7,
     }
 
 

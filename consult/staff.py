@@ -25,6 +25,8 @@ from wtforms.validators import Length
 from consult.auth import require
 from consult.extensions import db
 from surveys import rules
+from surveys.authoring import lifecycle
+from surveys.base import utcnow
 from surveys.models import AuditEvent
 from surveys.services import consultations, site, users
 
@@ -37,6 +39,9 @@ SITE_TEXT_MAX = 20_000
 @bp.get("/")
 @require(rules.is_staff)
 def home() -> Any:
+    # Consultations past their deadline are closed lazily, before anyone sees the list.
+    if lifecycle.close_due(db.session, utcnow()):
+        db.session.commit()
     return render_template(
         "staff/home.html",
         rows=consultations.list_with_counts(db.session),

@@ -1,12 +1,17 @@
-"""`consult consultations …`: list (and later import/export) consultations."""
+"""`consult consultations …`: list, close due, export and import consultations."""
 
 from __future__ import annotations
+
+import json
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
 from consult.extensions import db
+from surveys.authoring import interchange, lifecycle
+from surveys.base import utcnow
+from surveys.errors import DomainError
 from surveys.services import consultations
 
 
@@ -26,3 +31,52 @@ def list_consultations() -> None:
     for row in consultations.list_with_counts(db.session):
         c = row.consultation
         click.echo(f"{c.slug}\t{c.status}\t{row.submitted}\t{public_url(c.slug)}")
+
+
+@group.command("close-due")
+@with_appcontext
+def close_due() -> None:
+    """Close every published consultation whose closing date has passed."""
+    closed = lifecycle.close_due(db.session, utcnow())
+    db.session.commit()
+    for consultation in closed:
+        click.echo(f"closed\t{consultation.slug}")
+    click.echo(f"{len(closed)} closed")
+
+
+@group.command("export")
+@click.argument("slug")
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), required=True)
+@with_appcontext
+def export_consultation(slug: str, out: str) -> None:
+    """Write a consultation's questionnaire as JSON (docs/questionnaire-format.md)."""
+    consultation = consultations.get_by_slug(db.session, slug)
+    if consultation is None:
+        raise click.ClickException(f"No consultation with the slug {slug!r}.")
+    data = interchange.export_questionnaire(consultation)
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    click.echo(f"Wrote {out}")
+
+
+@group.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--slug", default=None, help="Address of the new consultation (default: from the file)."
+)
+@with_appcontext
+def import_consultation(path: str, slug: str | None) -> None:
+    """Create a draft consultation from a questionnaire JSON file."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(f"Cannot read {path}: {error}") from None
+    try:
+        consultation = interchange.import_questionnaire(db.session, data, slug=slug)
+    except DomainError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Imported {consultation.slug} as a draft")

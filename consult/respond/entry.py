@@ -8,7 +8,6 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.extensions import db
-from consult.security import limiter, lookup_limit
 from consult.respond import bp, state
 from consult.respond.common import (
     consultation_or_404,
@@ -21,6 +20,7 @@ from consult.respond.common import (
     remember_response,
     when,
 )
+from consult.security import limiter, lookup_limit
 from surveys.answering import responses
 from surveys.answering.access import (
     Refusal,

@@ -12,7 +12,6 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from consult.extensions import db
-from consult.security import limiter, submit_limit
 from consult.respond import bp, state
 from consult.respond.common import (
     consultation_or_404,
@@ -28,6 +27,7 @@ from consult.respond.fields import (
     page_questions,
     raw_from_form,
 )
+from consult.security import limiter, submit_limit
 from surveys.answering import responses
 from surveys.answering.access import (
     Refusal,

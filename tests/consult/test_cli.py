@@ -97,3 +97,47 @@ def test_db_upgrade_builds_a_fresh_database(make_app, tmp_path):
     with app.app_context():
         tables = set(sa.inspect(db.engine).get_table_names())
     assert {"consultation", "question", "response", "answer", "user", "audit_event"} <= tables
+
+
+def test_consultations_close_due_closes_past_deadlines(runner, db_session):
+    from datetime import timedelta
+
+    from surveys.base import utcnow
+    from tests.conftest import build_consultation
+
+    due = build_consultation("due")
+    due.closes_at = utcnow() - timedelta(minutes=1)
+    db_session.add(due)
+    db_session.commit()
+    result = runner.invoke(args=["consultations", "close-due"])
+    assert result.exit_code == 0, result.output
+    assert "closed\tdue" in result.output
+    db_session.expire_all()
+    assert db_session.get(Consultation, due.id).status == "closed"
+
+
+def test_consultations_export_and_import_round_trip(runner, db_session, tmp_path):
+    import json
+
+    from tests.conftest import build_consultation
+
+    db_session.add(build_consultation("wohnen", languages=("de", "ar")))
+    db_session.commit()
+    out = tmp_path / "wohnen.json"
+    result = runner.invoke(args=["consultations", "export", "wohnen", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "consult-questionnaire"
+    result = runner.invoke(args=["consultations", "import", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Imported wohnen-2 as a draft" in result.output
+    copy = db_session.scalar(sa.select(Consultation).where(Consultation.slug == "wohnen-2"))
+    assert [q.code for q in copy.questions] == ["q_choice", "q_text"]
+
+
+def test_consultations_import_reports_an_invalid_file(runner, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "consult-questionnaire", "version": 9}', encoding="utf-8")
+    result = runner.invoke(args=["consultations", "import", str(bad)])
+    assert result.exit_code != 0
+    assert "$.version" in result.output

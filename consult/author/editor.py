@@ -1,0 +1,421 @@
+"""The questionnaire editor: sections, questions and options, without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from consult.auth import require
+from consult.author.blueprint import (
+    actor,
+    bp,
+    delta,
+    flash_error,
+    load_consultation,
+    load_option,
+    load_question,
+    load_section,
+)
+from consult.author.forms import (
+    ActionForm,
+    AddQuestionForm,
+    NewOptionForm,
+    OptionForm,
+    QuestionForm,
+    SectionForm,
+    choices,
+    domain_message,
+)
+from consult.extensions import db
+from consult.i18n import localised
+from surveys import rules
+from surveys.authoring import lifecycle, structure
+from surveys.authoring.lifecycle import CONDITION_KINDS, condition_codes
+from surveys.errors import DomainError
+from surveys.kinds import CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionKind
+from surveys.models import Consultation, Question
+
+
+def _to_editor(consultation: Consultation, anchor: str = "") -> Any:
+    url = url_for("author.questionnaire", consultation_id=consultation.id)
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _run(consultation: Consultation, change: Any, done: str | None = None) -> bool:
+    """Call one service after a CSRF check; commit on success, flash the domain's refusal."""
+    if not ActionForm().validate_on_submit():
+        flash(_("The form has expired. Please send it again."), "error")
+        return False
+    try:
+        change()
+    except DomainError as error:
+        flash_error(error)
+        return False
+    db.session.commit()
+    if done:
+        flash(done, "success")
+    return True
+
+
+@bp.get("/<int:consultation_id>/questionnaire")
+@require(rules.may_author)
+def questionnaire(consultation_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    return render_template(
+        "author/questionnaire.html",
+        consultation=consultation,
+        frozen=lifecycle.has_responses(db.session, consultation),
+        section_form=SectionForm(formdata=None),
+        add_forms={
+            s.id: AddQuestionForm(formdata=None, prefix=f"s{s.id}") for s in consultation.sections
+        },
+        kind_labels=QUESTION_KIND_LABELS,
+        action_form=ActionForm(),
+    )
+
+
+# Sections ------------------------------------------------------------------------------
+
+
+@bp.post("/<int:consultation_id>/sections")
+@require(rules.may_author)
+def add_section(consultation_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    form = SectionForm()
+    if not form.validate_on_submit():
+        flash(_("Please give the section a title."), "error")
+        return _to_editor(consultation)
+    try:
+        section = structure.add_section(
+            db.session, consultation, form.title.data, form.description.data or "", actor()
+        )
+    except DomainError as error:
+        flash_error(error)
+        return _to_editor(consultation)
+    db.session.commit()
+    return _to_editor(consultation, f"section-{section.id}")
+
+
+@bp.route("/<int:consultation_id>/sections/<int:section_id>", methods=["GET", "POST"])
+@require(rules.may_author)
+def section(consultation_id: int, section_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    section = load_section(consultation, section_id)
+    source = consultation.source_language
+    form = SectionForm()
+    if request.method == "GET":
+        form.title.data = section.title.get(source, "")
+        form.description.data = (section.description or {}).get(source, "")
+    if form.validate_on_submit():
+        try:
+            structure.update_section(
+                db.session,
+                consultation,
+                section,
+                form.title.data,
+                form.description.data or "",
+                actor(),
+            )
+        except DomainError as error:
+            flash_error(error)
+        else:
+            db.session.commit()
+            flash(_("The section has been saved."), "success")
+            return _to_editor(consultation, f"section-{section.id}")
+    return render_template(
+        "author/section.html", consultation=consultation, section=section, form=form
+    )
+
+
+@bp.post("/<int:consultation_id>/sections/<int:section_id>/move")
+@require(rules.may_author)
+def move_section(consultation_id: int, section_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    section = load_section(consultation, section_id)
+    _run(consultation, lambda: structure.move_section(db.session, consultation, section, delta()))
+    return _to_editor(consultation, f"section-{section.id}")
+
+
+@bp.post("/<int:consultation_id>/sections/<int:section_id>/delete")
+@require(rules.may_author)
+def delete_section(consultation_id: int, section_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    section = load_section(consultation, section_id)
+    _run(
+        consultation,
+        lambda: structure.delete_section(db.session, consultation, section, actor()),
+        _("The section has been deleted."),
+    )
+    return _to_editor(consultation)
+
+
+# Questions -----------------------------------------------------------------------------
+
+
+@bp.post("/<int:consultation_id>/sections/<int:section_id>/questions")
+@require(rules.may_author)
+def add_question(consultation_id: int, section_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    section = load_section(consultation, section_id)
+    form = AddQuestionForm(prefix=f"s{section.id}")
+    if not form.validate_on_submit():
+        flash(_("Please choose a kind of question."), "error")
+        return _to_editor(consultation)
+    try:
+        question = structure.add_question(
+            db.session, consultation, section, form.kind.data, form.prompt.data or "", None, actor()
+        )
+    except DomainError as error:
+        flash_error(error)
+        return _to_editor(consultation)
+    db.session.commit()
+    return redirect(
+        url_for("author.question", consultation_id=consultation.id, question_id=question.id)
+    )
+
+
+def _condition_choices(consultation: Consultation, question: Question) -> tuple[list, list]:
+    """Earlier choice and yes/no questions, and the options of every one of them."""
+    source = [consultation.source_language]
+    questions = [("", _("Always show this question"))]
+    options = []
+    for earlier in consultation.questions:
+        if earlier is question:
+            break
+        if earlier.kind not in CONDITION_KINDS:
+            continue
+        questions.append((earlier.code, f"{earlier.code}: {localised(earlier.prompt, source)}"))
+        labels = {o.code: localised(o.label, source) for o in earlier.options}
+        labels.update({"yes": _("Yes"), "no": _("No"), "dont_know": _("Don't know")})
+        labels.setdefault("other", _("Other"))
+        for code in condition_codes(earlier):
+            options.append((code, f"{earlier.code} → {labels.get(code, code)}"))
+    return questions, options
+
+
+def _fill_question(form: QuestionForm, consultation: Consultation, question: Question) -> None:
+    source = consultation.source_language
+    settings = question.settings or {}
+    form.code.data = question.code
+    form.kind.data = question.kind
+    form.required.data = question.required
+    form.prompt.data = (question.prompt or {}).get(source, "")
+    form.help_text.data = (question.help_text or {}).get(source, "")
+    form.field_of_action.data = question.field_of_action or ""
+    if question.kind == QuestionKind.SCALE:
+        form.scale_min.data = settings.get("min")
+        form.scale_max.data = settings.get("max")
+    if question.kind == QuestionKind.NUMBER:
+        form.number_min.data = settings.get("min")
+        form.number_max.data = settings.get("max")
+    form.min_label.data = (settings.get("min_label") or {}).get(source, "")
+    form.max_label.data = (settings.get("max_label") or {}).get(source, "")
+    form.dont_know.data = bool(settings.get("dont_know"))
+    form.min_selected.data = settings.get("min_selected")
+    form.max_selected.data = settings.get("max_selected")
+    form.other.data = bool(settings.get("other"))
+    form.max_length.data = settings.get("max_length")
+    show_if = question.show_if or {}
+    form.show_if_question.data = show_if.get("question", "")
+    form.show_if_options.data = list(show_if.get("options") or [])
+
+
+def _question_data(form: QuestionForm) -> structure.QuestionData:
+    kind = form.kind.data
+    settings: dict[str, Any] = {
+        "dont_know": form.dont_know.data,
+        "other": form.other.data,
+        "min_selected": form.min_selected.data,
+        "max_selected": form.max_selected.data,
+        "max_length": form.max_length.data,
+    }
+    if kind == QuestionKind.SCALE:
+        settings.update(min=form.scale_min.data, max=form.scale_max.data)
+    elif kind == QuestionKind.NUMBER:
+        settings.update(min=form.number_min.data, max=form.number_max.data)
+    condition = None
+    if form.show_if_question.data:
+        prefix = form.show_if_question.data
+        condition = {"question": prefix, "options": list(form.show_if_options.data or [])}
+    return structure.QuestionData(
+        code=form.code.data,
+        kind=kind,
+        required=form.required.data,
+        prompt=form.prompt.data or "",
+        help_text=form.help_text.data or "",
+        field_of_action=form.field_of_action.data or None,
+        settings=settings,
+        min_label=form.min_label.data or "",
+        max_label=form.max_label.data or "",
+        show_if=condition,
+    )
+
+
+@bp.route("/<int:consultation_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@require(rules.may_author)
+def question(consultation_id: int, question_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    question = load_question(consultation, question_id)
+    form = QuestionForm()
+    questions, options = _condition_choices(consultation, question)
+    form.show_if_question.choices = choices(questions)
+    form.show_if_options.choices = choices(options)
+    if request.method == "GET":
+        _fill_question(form, consultation, question)
+    if form.validate_on_submit():
+        try:
+            structure.update_question(
+                db.session, consultation, question, _question_data(form), actor()
+            )
+        except DomainError as error:
+            db.session.rollback()
+            if "code" in error.message:
+                form.code.errors = [*form.code.errors, domain_message(error)]
+            else:
+                flash(domain_message(error), "error")
+        else:
+            db.session.commit()
+            flash(_("The question has been saved."), "success")
+            return redirect(
+                url_for("author.question", consultation_id=consultation.id, question_id=question.id)
+            )
+    option_forms = [
+        (
+            option,
+            OptionForm(
+                formdata=None,
+                prefix=f"option-{option.id}",
+                code=option.code,
+                label=(option.label or {}).get(consultation.source_language, ""),
+            ),
+        )
+        for option in question.options
+    ]
+    return render_template(
+        "author/question.html",
+        consultation=consultation,
+        question=question,
+        form=form,
+        option_forms=option_forms,
+        new_option_form=NewOptionForm(formdata=None),
+        action_form=ActionForm(),
+        has_options=QuestionKind(question.kind) in CHOICE_KINDS,
+        frozen=lifecycle.has_responses(db.session, consultation),
+    )
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/move")
+@require(rules.may_author)
+def move_question(consultation_id: int, question_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    question = load_question(consultation, question_id)
+    _run(consultation, lambda: structure.move_question(db.session, consultation, question, delta()))
+    return _to_editor(consultation, f"question-{question.id}")
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/duplicate")
+@require(rules.may_author)
+def duplicate_question(consultation_id: int, question_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    question = load_question(consultation, question_id)
+    copies: list[Question] = []
+    if _run(
+        consultation,
+        lambda: copies.append(
+            structure.duplicate_question(db.session, consultation, question, actor())
+        ),
+        _("The question has been duplicated."),
+    ):
+        return _to_editor(consultation, f"question-{copies[0].id}")
+    return _to_editor(consultation)
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/delete")
+@require(rules.may_author)
+def delete_question(consultation_id: int, question_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    question = load_question(consultation, question_id)
+    _run(
+        consultation,
+        lambda: structure.delete_question(db.session, consultation, question, actor()),
+        _("The question has been deleted."),
+    )
+    return _to_editor(consultation)
+
+
+# Options -------------------------------------------------------------------------------
+
+
+def _to_question(consultation: Consultation, question: Question) -> Any:
+    return redirect(
+        url_for("author.question", consultation_id=consultation.id, question_id=question.id)
+        + "#options"
+    )
+
+
+@bp.post("/<int:consultation_id>/questions/<int:question_id>/options")
+@require(rules.may_author)
+def add_option(consultation_id: int, question_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    question = load_question(consultation, question_id)
+    form = NewOptionForm()
+    if not form.validate_on_submit():
+        flash(_("Please enter the label of the new option."), "error")
+        return _to_question(consultation, question)
+    try:
+        structure.add_option(
+            db.session, consultation, question, form.label.data, form.code.data or None, actor()
+        )
+    except DomainError as error:
+        flash_error(error)
+    else:
+        db.session.commit()
+    return _to_question(consultation, question)
+
+
+@bp.post("/<int:consultation_id>/options/<int:option_id>")
+@require(rules.may_author)
+def option(consultation_id: int, option_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    option = load_option(consultation, option_id)
+    question = option.question
+    form = OptionForm(prefix=f"option-{option.id}")
+    if not form.validate_on_submit():
+        flash(_("An option needs a code and a label."), "error")
+        return _to_question(consultation, question)
+    try:
+        structure.update_option(
+            db.session, consultation, option, form.code.data, form.label.data, actor()
+        )
+    except DomainError as error:
+        flash_error(error)
+    else:
+        db.session.commit()
+        flash(_("The option has been saved."), "success")
+    return _to_question(consultation, question)
+
+
+@bp.post("/<int:consultation_id>/options/<int:option_id>/move")
+@require(rules.may_author)
+def move_option(consultation_id: int, option_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    option = load_option(consultation, option_id)
+    question = option.question
+    _run(consultation, lambda: structure.move_option(db.session, consultation, option, delta()))
+    return _to_question(consultation, question)
+
+
+@bp.post("/<int:consultation_id>/options/<int:option_id>/delete")
+@require(rules.may_author)
+def delete_option(consultation_id: int, option_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    option = load_option(consultation, option_id)
+    question = option.question
+    _run(
+        consultation,
+        lambda: structure.delete_option(db.session, consultation, option),
+        _("The option has been deleted."),
+    )
+    return _to_question(consultation, question)

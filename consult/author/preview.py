@@ -1,0 +1,33 @@
+"""The questionnaire as a respondent sees it, in any offered language; nothing is recorded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, g, render_template, request
+from flask_babel import force_locale
+
+from consult.auth import require
+from consult.author.blueprint import bp, load_consultation, restore_ui_language
+from surveys import rules
+from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
+
+
+@bp.get("/<int:consultation_id>/preview")
+@require(rules.may_author)
+def preview(consultation_id: int) -> Any:
+    consultation = load_consultation(consultation_id)
+    restore_ui_language()
+    lang = request.args.get("lang") or consultation.source_language
+    if lang not in consultation.languages:
+        abort(404)
+    g.offered_languages = consultation.languages
+    with force_locale(lang):
+        return render_template(
+            "author/preview.html",
+            consultation=consultation,
+            lang=lang,
+            fallbacks=consultation.languages,
+            kinds=QuestionKind,
+            codes={"yes": YES, "no": NO, "dont_know": DONT_KNOW, "other": OTHER},
+        )

@@ -1,0 +1,1 @@
+"""Authoring: lifecycle, questionnaire structure, translations and interchange. No Flask."""

@@ -1,0 +1,444 @@
+"""Editing the questionnaire: sections, questions and options, and the structure freeze.
+
+Everything is edited in the source language; other languages go through translations.
+Must not import flask, wtforms, consult, analysis or pandas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open, has_responses
+from surveys.authoring.texts import TextSlot, set_text
+from surveys.errors import Invalid
+from surveys.kinds import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
+from surveys.models import Consultation, Option, Question, Section, User
+from surveys.services.audit import record
+
+CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
+END_LABELS = ("min_label", "max_label")
+MANAGED_SETTINGS = frozenset(
+    {"min", "max", "dont_know", "other", "min_selected", "max_selected", "max_length", *END_LABELS}
+)
+
+
+def check_code(code: str) -> str:
+    code = (code or "").strip()
+    if not CODE.match(code):
+        raise Invalid(
+            N_(
+                "A code starts with a letter and has at most 40 letters, digits or "
+                "underscores (no spaces)."
+            )
+        )
+    return code
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}{number}"[:40] in taken:
+        number += 1
+    return f"{base}{number}"[:40]
+
+
+def _question_codes(consultation: Consultation) -> set[str]:
+    return {q.code for q in consultation.questions}
+
+
+def _move(items: list[Any], item: Any, delta: int) -> bool:
+    index = items.index(item)
+    target = index + delta
+    if not 0 <= target < len(items):
+        return False
+    items.insert(target, items.pop(index))
+    return True
+
+
+def _source_text(
+    session: Session,
+    consultation: Consultation,
+    owner: Any,
+    attr: str,
+    value: str,
+    actor: User | None,
+    key: str,
+    sub: str | None = None,
+) -> None:
+    set_text(
+        session,
+        consultation,
+        TextSlot(key, owner, attr, sub),
+        consultation.source_language,
+        value,
+        actor,
+    )
+
+
+# Sections ------------------------------------------------------------------------------
+
+
+def add_section(
+    session: Session,
+    consultation: Consultation,
+    title: str,
+    description: str = "",
+    actor: User | None = None,
+) -> Section:
+    ensure_structure_open(session, consultation)
+    source = consultation.source_language
+    section = Section(
+        title={source: title.strip()} if title.strip() else {},
+        description={source: description.strip()} if description.strip() else {},
+    )
+    consultation.sections.append(section)
+    session.flush()
+    record(session, "questionnaire.section_add", user=actor, obj=consultation)
+    return section
+
+
+def update_section(
+    session: Session,
+    consultation: Consultation,
+    section: Section,
+    title: str,
+    description: str,
+    actor: User | None = None,
+) -> None:
+    ensure_editable(consultation)
+    number = consultation.sections.index(section) + 1
+    _source_text(session, consultation, section, "title", title, actor, f"section.{number}.title")
+    _source_text(
+        session,
+        consultation,
+        section,
+        "description",
+        description,
+        actor,
+        f"section.{number}.description",
+    )
+
+
+def move_section(
+    session: Session, consultation: Consultation, section: Section, delta: int
+) -> None:
+    ensure_structure_open(session, consultation)
+    _move(consultation.sections, section, delta)
+    session.flush()
+
+
+def delete_section(
+    session: Session, consultation: Consultation, section: Section, actor: User | None = None
+) -> None:
+    ensure_structure_open(session, consultation)
+    for question in section.questions:
+        _refuse_if_depended_on(consultation, question, ignore=set(section.questions))
+    consultation.sections.remove(section)
+    session.flush()
+    record(session, "questionnaire.section_delete", user=actor, obj=consultation)
+
+
+# Questions -----------------------------------------------------------------------------
+
+
+@dataclass
+class QuestionData:
+    """What the question form edits; texts are in the source language."""
+
+    code: str
+    kind: str
+    required: bool = False
+    prompt: str = ""
+    help_text: str = ""
+    field_of_action: str | None = None
+    # Non-text settings: min, max, dont_know, other, min_selected, max_selected, max_length.
+    settings: dict[str, Any] = field(default_factory=dict)
+    min_label: str = ""
+    max_label: str = ""
+    show_if: dict[str, Any] | None = None
+
+
+def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """Keep the settings a kind uses, dropping empty ones."""
+    allowed = {
+        QuestionKind.SCALE: ("min", "max", "dont_know"),
+        QuestionKind.MULTIPLE_CHOICE: ("min_selected", "max_selected", "other"),
+        QuestionKind.SINGLE_CHOICE: ("other",),
+        QuestionKind.NUMBER: ("min", "max"),
+        QuestionKind.SHORT_TEXT: ("max_length",),
+        QuestionKind.LONG_TEXT: ("max_length",),
+    }.get(QuestionKind(kind), ())
+    cleaned = {}
+    for name in allowed:
+        value = settings.get(name)
+        if value is None or value is False or value == "":
+            continue
+        cleaned[name] = value
+    if kind == QuestionKind.SCALE:
+        cleaned.setdefault("min", 1)
+        cleaned.setdefault("max", 5)
+    return cleaned
+
+
+def _structural_settings(question: Question) -> dict[str, Any]:
+    return {k: v for k, v in (question.settings or {}).items() if k not in END_LABELS}
+
+
+def add_question(
+    session: Session,
+    consultation: Consultation,
+    section: Section,
+    kind: str,
+    prompt: str = "",
+    code: str | None = None,
+    actor: User | None = None,
+) -> Question:
+    """A new question at the end of `section`, with a unique code."""
+    ensure_structure_open(session, consultation)
+    kind = str(QuestionKind(kind))
+    taken = _question_codes(consultation)
+    if code:
+        code = check_code(code)
+        if code in taken:
+            raise Invalid(N_("Another question already has the code %(code)s."), code=code)
+    else:
+        code = _unique(f"q{len(taken) + 1}", taken)
+    source = consultation.source_language
+    question = Question(
+        code=code,
+        kind=kind,
+        prompt={source: prompt.strip()} if prompt.strip() else {},
+        settings=_clean_settings(kind, {}),
+    )
+    section.questions.append(question)
+    question.consultation = consultation
+    session.flush()
+    record(session, "questionnaire.question_add", user=actor, obj=consultation, code=code)
+    return question
+
+
+def update_question(
+    session: Session,
+    consultation: Consultation,
+    question: Question,
+    data: QuestionData,
+    actor: User | None = None,
+) -> None:
+    """Apply the question form; structural changes are refused once answers exist."""
+    ensure_editable(consultation)
+    code = check_code(data.code)
+    kind = str(QuestionKind(data.kind))
+    if data.field_of_action and data.field_of_action not in set(FieldOfAction):
+        raise Invalid(N_("Please choose a field of action from the list."))
+    settings = _clean_settings(kind, data.settings)
+    if kind == question.kind:
+        # Keep settings this editor does not manage (e.g. a number's unit) untouched.
+        settings.update(
+            {k: v for k, v in (question.settings or {}).items() if k not in MANAGED_SETTINGS}
+        )
+    if kind == QuestionKind.SCALE:
+        settings["min_label"] = dict((question.settings or {}).get("min_label") or {})
+        settings["max_label"] = dict((question.settings or {}).get("max_label") or {})
+    show_if = data.show_if or None
+    structural_change = (
+        code != question.code
+        or kind != question.kind
+        or bool(data.required) != bool(question.required)
+        or {k: v for k, v in settings.items() if k not in END_LABELS}
+        != _structural_settings(question)
+        or (show_if or None) != (question.show_if or None)
+    )
+    if structural_change:
+        ensure_structure_open(session, consultation)
+        if code != question.code:
+            if code in _question_codes(consultation) - {question.code}:
+                raise Invalid(N_("Another question already has the code %(code)s."), code=code)
+            _refuse_if_depended_on(consultation, question)
+        if kind != question.kind and QuestionKind(kind) not in CHOICE_KINDS:
+            _refuse_if_depended_on(consultation, question)
+            question.options.clear()
+        question.code = code
+        question.kind = kind
+        question.required = bool(data.required)
+        question.show_if = show_if
+        question.settings = settings
+    question.field_of_action = data.field_of_action or None
+    session.flush()
+    _source_text(
+        session, consultation, question, "prompt", data.prompt, actor, f"question.{code}.prompt"
+    )
+    _source_text(
+        session,
+        consultation,
+        question,
+        "help_text",
+        data.help_text,
+        actor,
+        f"question.{code}.help_text",
+    )
+    if kind == QuestionKind.SCALE:
+        for end in END_LABELS:
+            _source_text(
+                session,
+                consultation,
+                question,
+                "settings",
+                getattr(data, end),
+                actor,
+                f"question.{code}.{end}",
+                sub=end,
+            )
+    session.flush()
+
+
+def _refuse_if_depended_on(
+    consultation: Consultation, question: Question, ignore: set[Question] | None = None
+) -> None:
+    for other in consultation.questions:
+        if other is question or (ignore and other in ignore):
+            continue
+        if other.show_if and other.show_if.get("question") == question.code:
+            raise Invalid(
+                N_("Question %(other)s is only shown depending on this one; change it first."),
+                other=other.code,
+            )
+
+
+def move_question(
+    session: Session, consultation: Consultation, question: Question, delta: int
+) -> None:
+    """Up or down by one; past the edge of a section it moves into the neighbouring one."""
+    ensure_structure_open(session, consultation)
+    section = question.section
+    if _move(section.questions, question, delta):
+        session.flush()
+        return
+    sections = consultation.sections
+    index = sections.index(section) + delta
+    if not 0 <= index < len(sections):
+        return
+    section.questions.remove(question)
+    neighbour = sections[index]
+    if delta < 0:
+        neighbour.questions.append(question)
+    else:
+        neighbour.questions.insert(0, question)
+    session.flush()
+
+
+def duplicate_question(
+    session: Session, consultation: Consultation, question: Question, actor: User | None = None
+) -> Question:
+    """A copy right after the original, with a new unique code and the same option codes."""
+    ensure_structure_open(session, consultation)
+    code = _unique(f"{question.code[:34]}_copy", _question_codes(consultation))
+    copy = Question(
+        code=code,
+        kind=question.kind,
+        required=question.required,
+        prompt=dict(question.prompt or {}),
+        help_text=dict(question.help_text or {}),
+        field_of_action=question.field_of_action,
+        settings=_deep_copy(question.settings or {}),
+        show_if=_deep_copy(question.show_if) if question.show_if else None,
+    )
+    for option in question.options:
+        copy.options.append(Option(code=option.code, label=dict(option.label or {})))
+    section = question.section
+    section.questions.insert(section.questions.index(question) + 1, copy)
+    copy.consultation = consultation
+    session.flush()
+    record(session, "questionnaire.question_duplicate", user=actor, obj=consultation, code=code)
+    return copy
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+def delete_question(
+    session: Session, consultation: Consultation, question: Question, actor: User | None = None
+) -> None:
+    ensure_structure_open(session, consultation)
+    _refuse_if_depended_on(consultation, question)
+    question.section.questions.remove(question)
+    session.flush()
+    record(
+        session, "questionnaire.question_delete", user=actor, obj=consultation, code=question.code
+    )
+
+
+# Options -------------------------------------------------------------------------------
+
+
+def add_option(
+    session: Session,
+    consultation: Consultation,
+    question: Question,
+    label: str,
+    code: str | None = None,
+    actor: User | None = None,
+) -> Option:
+    ensure_structure_open(session, consultation)
+    if QuestionKind(question.kind) not in CHOICE_KINDS:
+        raise Invalid(N_("Only choice and ranking questions have options."))
+    taken = {o.code for o in question.options}
+    if code:
+        code = check_code(code)
+        if code in taken:
+            raise Invalid(N_("Another option already has the code %(code)s."), code=code)
+    else:
+        code = _unique(f"o{len(taken) + 1}", taken)
+    source = consultation.source_language
+    option = Option(code=code, label={source: label.strip()} if label.strip() else {})
+    question.options.append(option)
+    session.flush()
+    return option
+
+
+def update_option(
+    session: Session,
+    consultation: Consultation,
+    option: Option,
+    code: str,
+    label: str,
+    actor: User | None = None,
+) -> None:
+    ensure_editable(consultation)
+    code = check_code(code)
+    question = option.question
+    if code != option.code:
+        ensure_structure_open(session, consultation)
+        if code in {o.code for o in question.options} - {option.code}:
+            raise Invalid(N_("Another option already has the code %(code)s."), code=code)
+        option.code = code
+        session.flush()
+    _source_text(
+        session, consultation, option, "label", label, actor, f"option.{question.code}.{code}"
+    )
+
+
+def move_option(session: Session, consultation: Consultation, option: Option, delta: int) -> None:
+    ensure_structure_open(session, consultation)
+    _move(option.question.options, option, delta)
+    session.flush()
+
+
+def delete_option(session: Session, consultation: Consultation, option: Option) -> None:
+    ensure_structure_open(session, consultation)
+    option.question.options.remove(option)
+    session.flush()
+
+
+def is_frozen(session: Session, consultation: Consultation) -> bool:
+    """Whether the structure is frozen (answers exist) — for showing or hiding controls."""
+    return has_responses(session, consultation)
