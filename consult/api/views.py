@@ -15,7 +15,7 @@ from surveys.texts import pick
 
 
 def _load(slug: str) -> Consultation:
-    consultation = consultations.get_by_slug(db.session, slug)
+    consultation = consultations.get_by_slug(db.session, slug, with_questionnaire=True)
     if consultation is None:
         abort(404, "No consultation with this slug.")
     return consultation

@@ -40,7 +40,9 @@ STATUS = {
 def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Load the consultation before the locale is chosen, so it offers its own languages."""
     slug = (values or {}).get("slug")
-    consultation = consultations.get_by_slug(db.session, slug) if slug else None
+    consultation = (
+        consultations.get_by_slug(db.session, slug, with_questionnaire=True) if slug else None
+    )
     g.consultation = consultation
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
         g.offered_languages = list(consultation.languages)

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from surveys.kinds import AccessMode, ConsultationStatus, ResponseStatus
-from surveys.models import Answer, Consultation, Invitation, Response
+from surveys.models import Answer, Consultation, Invitation, Question, Response, Section
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,20 @@ def list_with_counts(session: Session) -> list[ConsultationRow]:
     return [ConsultationRow(c, int(n)) for c, n in rows]
 
 
-def get_by_slug(session: Session, slug: str) -> Consultation | None:
-    return session.scalar(select(Consultation).where(Consultation.slug == slug))
+def get_by_slug(
+    session: Session, slug: str, *, with_questionnaire: bool = False
+) -> Consultation | None:
+    """The consultation with this slug; optionally with sections, questions and options
+    loaded in three queries instead of one per section and question."""
+    query = select(Consultation).where(Consultation.slug == slug)
+    if with_questionnaire:
+        query = query.options(
+            selectinload(Consultation.groups),
+            selectinload(Consultation.sections)
+            .selectinload(Section.questions)
+            .selectinload(Question.options),
+        )
+    return session.scalar(query)
 
 
 def is_open(consultation: Consultation, now: datetime) -> bool:
