@@ -36,7 +36,8 @@ ARABIC_PROMPT = "ما مدى رضاك عن إمكانية الحصول على س
 BARE_TEMPLATE = """<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>{{ title }}</title></head><body><main><h1>{{ title }}</h1><form method="post">
 {% for q in questions %}<fieldset><legend>{{ q.prompt }}</legend>
-{% for o in q.options %}<label><input type="radio" name="{{ q.code }}" value="{{ o.code }}"> {{ o.label }}</label>
+{% for o in q.options %}<label><input type="radio" name="{{ q.code }}" value="{{ o.code }}">
+{{ o.label }}</label>
 {% endfor %}</fieldset>
 {% endfor %}{{ padding }}<button type="submit">{{ title }}</button></form></main></body></html>"""
 
