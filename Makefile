@@ -6,13 +6,13 @@ CONSULT := $(BIN)/consult
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install vendor catalogs migrate demo lint format browser clean
+.PHONY: run test install vendor catalogs migrate demo lint format system clean
 
 run: install vendor catalogs instance/config.py migrate demo
 	@echo "Serving Consult on http://$(HOST):$(PORT)/  (staff sign-in: http://$(HOST):$(PORT)/auth/sign-in)"
 	$(CONSULT) run --host $(HOST) --port $(PORT)
 
-test: install vendor catalogs browser
+test: install vendor catalogs system
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -59,12 +59,17 @@ migrate: install instance/config.py
 demo: migrate
 	$(CONSULT) demo load
 
-# Debian's chromium drives the browser tests; Playwright never downloads a browser here.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Debian packages the tests need: chromium for the browser tests (Playwright never downloads
+# a browser here), fonts for Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and
+# PDFs, and poppler-utils to read PDFs back in the tests.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-sil-abyssinica poppler-utils
+
+system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Missing Debian packages (install them to run every test): $$missing"; fi; fi
 
 clean:
 	rm -rf $(VENV) $(VENDOR) node_modules .pytest_cache .ruff_cache

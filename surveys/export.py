@@ -14,7 +14,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from surveys.kinds import ResponseStatus
-from surveys.models import Answer, Consultation, Question, Response, StakeholderGroup
+from surveys.models import (
+    Answer,
+    AnswerTranslation,
+    Consultation,
+    Question,
+    Response,
+    StakeholderGroup,
+    Theme,
+    answer_theme,
+)
 
 ANSWER_COLUMNS = (
     "response_id",
@@ -66,13 +75,18 @@ def respondent_rows(session: Session, consultation: Consultation) -> Iterator[tu
     yield from session.execute(query)
 
 
-def answer_rows(session: Session, consultation: Consultation) -> Iterator[tuple]:
-    """One row per answer value of submitted responses, in ANSWER_COLUMNS order.
+def answer_rows(
+    session: Session, consultation: Consultation, *, with_answer_id: bool = False
+) -> Iterator[tuple]:
+    """One row per answer value of submitted responses, in ANSWER_COLUMNS order (after the
+    answer's id when asked, to join facilitators' coding).
 
     Answers hidden by moderation are left out; redacted texts arrive redacted.
     """
+    columns = [Answer.id] if with_answer_id else []
     query = (
         select(
+            *columns,
             Answer.response_id,
             Question.code,
             Answer.option_code,
@@ -91,6 +105,42 @@ def answer_rows(session: Session, consultation: Consultation) -> Iterator[tuple]
         .execution_options(yield_per=BATCH)
     )
     yield from session.execute(query)
+
+
+def coding_rows(
+    session: Session, consultation: Consultation, language: str
+) -> dict[int, tuple[str | None, tuple[str, ...], bool, bool]]:
+    """Per free-text answer id: its translation into `language`, theme codes, quote flags."""
+    submitted = (
+        select(Answer.id)
+        .join(Response, Answer.response_id == Response.id)
+        .where(_submitted(consultation), Answer.hidden.is_(False), Answer.text.is_not(None))
+    )
+    coding: dict[int, tuple[str | None, tuple[str, ...], bool, bool]] = {}
+    for answer_id, quote, publish in session.execute(
+        select(Answer.id, Answer.quote, Answer.publish_quote).where(Answer.id.in_(submitted))
+    ):
+        coding[answer_id] = (None, (), bool(quote), bool(publish))
+    for answer_id, text in session.execute(
+        select(AnswerTranslation.answer_id, AnswerTranslation.text).where(
+            AnswerTranslation.language == language, AnswerTranslation.answer_id.in_(submitted)
+        )
+    ):
+        if answer_id in coding:
+            coding[answer_id] = (text, *coding[answer_id][1:])
+    themes: dict[int, list[str]] = {}
+    for answer_id, code in session.execute(
+        select(answer_theme.c.answer_id, Theme.code)
+        .join(Theme, Theme.id == answer_theme.c.theme_id)
+        .where(answer_theme.c.answer_id.in_(submitted))
+        .order_by(Theme.position)
+    ):
+        themes.setdefault(answer_id, []).append(code)
+    for answer_id, codes in themes.items():
+        if answer_id in coding:
+            translation, _, quote, publish = coding[answer_id]
+            coding[answer_id] = (translation, tuple(codes), quote, publish)
+    return coding
 
 
 def question_rows(consultation: Consultation) -> list[QuestionRow]:

@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup, NoAppException
 
-from consult.cli import consultations, demo, maintenance, translate, users
+from consult.cli import consultations, demo, maintenance, report, translate, users
 
 
 def _create_app() -> Flask:
@@ -37,5 +37,6 @@ def init_app(app: Flask) -> None:
         maintenance.backup_command,
         maintenance.restore_command,
         maintenance.purge_command,
+        report.report_command,
     ):
         app.cli.add_command(command)

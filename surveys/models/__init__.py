@@ -11,6 +11,7 @@ from surveys.models.consultation import (
     StakeholderGroup,
 )
 from surveys.models.participation import Answer, Invitation, Response
+from surveys.models.report import ReportSettings
 from surveys.models.site import SiteText
 from surveys.models.staff import AuditEvent, User
 
@@ -23,6 +24,7 @@ __all__ = [
     "Invitation",
     "Meeting",
     "Option",
+    "ReportSettings",
     "Question",
     "Response",
     "Section",

@@ -9,7 +9,7 @@ from babel.messages.pofile import read_po
 from consult.config import ROOT_DIR, UI_LANGUAGES
 
 CATALOGS = ROOT_DIR / "translations"
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)\}")
 
 
 def _catalog(lang: str):
@@ -29,12 +29,17 @@ def test_every_catalog_is_complete_and_not_fuzzy(lang):
     assert untranslated == [] and fuzzy == []
 
 
+def _names(text: str) -> set[str]:
+    """Placeholder names, %(name)s or {name}."""
+    return {a or b for a, b in PLACEHOLDER.findall(text)}
+
+
 def _placeholder_problems(message) -> bool:
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    expected = set().union(*(PLACEHOLDER.findall(i) for i in ids))
+    expected = set().union(*(_names(i) for i in ids))
     for string in strings:
-        found = set(PLACEHOLDER.findall(string))
+        found = _names(string)
         # Plural forms such as "one answer" or Arabic's dual may leave the number out.
         required = expected - {"num"} if isinstance(message.id, tuple) else expected
         if not required <= found <= expected:
@@ -97,3 +102,38 @@ def test_the_switcher_names_each_language_in_itself(client):
 def test_compiled_catalogs_exist_for_every_language():
     for lang in UI_LANGUAGES:
         assert Path(CATALOGS / lang / "LC_MESSAGES" / "messages.mo").exists(), lang
+
+
+def test_the_catalog_template_holds_every_message_of_the_code(tmp_path):
+    """Fails when someone adds a UI string and forgets `consult translate update`."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "-q",
+            "extract",
+            "-F",
+            str(CATALOGS / "babel.cfg"),
+            "-k",
+            "_l",
+            "-k",
+            "N_",
+            "--no-location",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT_DIR,
+        check=True,
+        capture_output=True,
+    )
+    with out.open("rb") as handle:
+        in_code = {m.id for m in read_po(handle) if m.id}
+    with (CATALOGS / "messages.pot").open("rb") as handle:
+        in_template = {m.id for m in read_po(handle) if m.id}
+    assert sorted(map(str, in_code - in_template)) == []

@@ -1,0 +1,68 @@
+"""Plain rows in, DataFrames out: the long answer frame and the respondents frame."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+ANSWER_COLUMNS = (
+    "response_id",
+    "question_code",
+    "option_code",
+    "text",
+    "number",
+    "language",
+    "group",
+    "channel",
+    "submitted_at",
+)
+RESPONDENT_COLUMNS = ("response_id", "language", "group", "channel", "submitted_at")
+CATEGORIES = ("question_code", "option_code", "language", "group", "channel")
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    # Categoricals keep millions of repeated codes small and make groupby fast.
+    for column in CATEGORIES:
+        if column in frame:
+            frame[column] = frame[column].astype("category")
+    if "number" in frame:
+        frame["number"] = pd.to_numeric(frame["number"], errors="coerce").astype("float64")
+    if "submitted_at" in frame:
+        frame["submitted_at"] = pd.to_datetime(frame["submitted_at"], utc=True)
+    return frame
+
+
+def answers_frame(
+    rows: Iterable[Sequence[Any]] | pd.DataFrame, columns: Sequence[str] = ANSWER_COLUMNS
+) -> pd.DataFrame:
+    """The long answer frame (one row per answer value) from rows in `columns` order."""
+    frame = (
+        rows.copy()
+        if isinstance(rows, pd.DataFrame)
+        else pd.DataFrame.from_records(list(rows), columns=list(columns))
+    )
+    for column in ANSWER_COLUMNS:
+        if column not in frame:
+            frame[column] = None
+    if "text" in frame:
+        frame["text"] = frame["text"].astype("object")
+    return _typed(frame)
+
+
+def respondents_frame(
+    rows: Iterable[Sequence[Any]] | pd.DataFrame | None, answers: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per respondent; derived from the answers when no rows are given."""
+    if rows is None:
+        if answers is None or answers.empty:
+            return _typed(pd.DataFrame(columns=list(RESPONDENT_COLUMNS)))
+        frame = answers.drop_duplicates("response_id")[list(RESPONDENT_COLUMNS)]
+        return frame.reset_index(drop=True)
+    frame = (
+        rows.copy()
+        if isinstance(rows, pd.DataFrame)
+        else pd.DataFrame.from_records(list(rows), columns=list(RESPONDENT_COLUMNS))
+    )
+    return _typed(frame)

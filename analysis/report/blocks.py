@@ -1,0 +1,54 @@
+"""The building blocks of a report, independent of the file format they end up in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    language: str | None = None
+    emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    columns: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...] = ()
+    sheet: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    png: bytes
+    alt: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    language: str
+    direction: str
+    translation: str | None = None
+    source: str = ""
+
+
+@dataclass
+class Report:
+    title: str
+    language: str
+    direction: str
+    subtitle: str = ""
+    blocks: list = field(default_factory=list)
+
+    def add(self, *blocks: object) -> None:
+        self.blocks.extend(blocks)

@@ -1,0 +1,1 @@
+"""Free text per language: tokens, stop words, lemmas, keywords and term frequencies."""
