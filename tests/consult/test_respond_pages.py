@@ -110,7 +110,7 @@ def test_choice_inputs_are_radios_and_checkboxes_with_other(client, consultation
     assert 'type="checkbox" id="q-areas" name="areas" value="a"' in html
     assert 'name="areas__other"' in html and "Choose up to 2." in html
     assert 'name="recognised" value="yes"' in html and 'value="dont_know"' in html
-    assert "<legend>" in html
+    assert '<legend class="kern-label">' in html
 
 
 def test_scale_is_a_radio_row_with_labelled_ends_and_separate_dont_know(client, consultation):
@@ -121,7 +121,7 @@ def test_scale_is_a_radio_row_with_labelled_ends_and_separate_dont_know(client, 
     for point in range(1, 6):
         assert f'name="safety" value="{point}"' in html
     assert "1 = Very unsafe" in html and "5 = Very safe" in html
-    assert 'class="choice dont-know"' in html and 'id="q-safety-dont_know"' in html
+    assert 'class="kern-form-check dont-know"' in html and 'id="q-safety-dont_know"' in html
 
 
 def test_ranking_is_a_numbered_select_per_item(client, consultation):
@@ -164,8 +164,9 @@ def test_bad_input_comes_back_with_a_linked_summary_and_keeps_what_was_typed(
     response = client.post(f"{BASE}/p/1?lang=en", data={**typed, "action": "next"})
     html = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert 'class="error-summary"' in html
-    assert '<a href="#q-name_of_place">' in html and '<a href="#q-count">' in html
+    assert 'class="kern-alert kern-alert--danger error-summary"' in html
+    assert '<a class="kern-link" href="#q-name_of_place">' in html
+    assert '<a class="kern-link" href="#q-count">' in html
     assert "Please answer this question." in html
     assert "Please write no more than 50 characters (you wrote 51)." in html
     assert "Please enter a number, for example 12 or 3,5." in html
@@ -196,7 +197,8 @@ def test_other_needs_its_text(client, consultation):
     html = client.post(
         f"{BASE}/p/2?lang=en", data={"housing": "other", "recognised": "no"}
     ).get_data(as_text=True)
-    assert "Please describe your other answer." in html and '<a href="#q-housing-other">' in html
+    assert "Please describe your other answer." in html
+    assert '<a class="kern-link" href="#q-housing-other">' in html
 
 
 def test_a_ranking_with_a_rank_used_twice_is_refused(client, consultation):
@@ -275,7 +277,7 @@ def test_accept_language_is_negotiated_among_the_consultations_languages(client,
 
 def test_the_start_page_links_to_open_consultations(client, consultation):
     html = client.get("/?lang=en").get_data(as_text=True)
-    assert f'<a href="{BASE}">every-kind (en)</a>' in html
+    assert f'<a class="kern-link" href="{BASE}">every-kind (en)</a>' in html
 
 
 def test_responses_have_no_place_for_ip_addresses_or_user_agents():

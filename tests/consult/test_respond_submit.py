@@ -31,7 +31,7 @@ def test_the_review_page_lists_every_answer_with_a_link_to_change_it(client, con
     assert "Beispielstadt" in html and "3.5" in html and "May 1, 2020" in html
     assert "1. y" in html and "2. x" in html and "No" in html
     assert f'href="{BASE}/p/1#q-name_of_place"' in html
-    assert '<li dir="auto">Beispielstadt</li>' in html
+    assert '<li><span dir="auto">Beispielstadt</span></li>' in html
 
 
 def test_the_last_page_leads_to_the_review(client, consultation):

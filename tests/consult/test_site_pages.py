@@ -43,7 +43,7 @@ def test_an_admin_sets_the_imprint_per_language_and_visitors_see_theirs(
     )
     assert _save(client, "ar", imprint="العنوان").status_code == 302
     german = client.get("/impressum?lang=de").get_data(as_text=True)
-    assert '<p dir="auto" class="preserve-lines">Anschrift</p>' in german
+    assert '<p dir="auto" class="kern-body preserve-lines">Anschrift</p>' in german
     assert "Landkreis Beispielstadt" in german
     assert "العنوان" in client.get("/impressum?lang=ar").get_data(as_text=True)
     # Missing in Ukrainian: the German text stands in.
