@@ -56,6 +56,16 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "DEVELOPMENT": False,
         # Suggested deadline for a consultation: this many days before its meeting.
         "CLOSE_DAYS_BEFORE_MEETING": 7,
+        # Invitation emails: SMTP when MAIL_SERVER is set; else (or when MAIL_OUTBOX is set)
+        # each message is written as an .eml file into MAIL_OUTBOX (default instance/outbox).
+        "MAIL_SERVER": None,
+        "MAIL_PORT": 587,
+        "MAIL_USERNAME": None,
+        "MAIL_PASSWORD": None,
+        "MAIL_USE_TLS": True,
+        "MAIL_FROM": "Consult <consult@localhost>",
+        "MAIL_OUTBOX": None,
+        "MAIL_TIMEOUT": 30,
     }
 
 

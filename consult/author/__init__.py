@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from flask import Flask
 
-from consult.author import editor, preview, translate, views  # noqa: F401  (register views)
+from consult.author import (  # noqa: F401  (register views)
+    distribution,
+    editor,
+    importing,
+    invitations,
+    preview,
+    translate,
+    views,
+)
 from consult.author.blueprint import bp
 
 

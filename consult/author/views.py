@@ -28,6 +28,7 @@ from consult.author.forms import (
 )
 from consult.extensions import db
 from consult.i18n import language_name
+from consult.links import public_url
 from surveys import rules
 from surveys.authoring import lifecycle, setup
 from surveys.authoring.lifecycle import Problem, PublishRefused
@@ -223,6 +224,7 @@ def _render_overview(consultation: Consultation, problems: list[Problem] | None 
         submitted=_submitted(consultation),
         frozen=lifecycle.has_responses(db.session, consultation),
         status=consultation.status,
+        public_url=public_url(consultation),
     )
 
 

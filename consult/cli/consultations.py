@@ -9,7 +9,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from consult.extensions import db
-from surveys.authoring import interchange, lifecycle
+from surveys.authoring import interchange, lifecycle, xlsform
 from surveys.base import utcnow
 from surveys.errors import DomainError
 from surveys.services import consultations
@@ -67,7 +67,10 @@ def export_consultation(slug: str, out: str) -> None:
 )
 @with_appcontext
 def import_consultation(path: str, slug: str | None) -> None:
-    """Create a draft consultation from a questionnaire JSON file."""
+    """Create a draft consultation from a questionnaire JSON file or an XLSForm (.xlsx)."""
+    if path.lower().endswith(".xlsx"):
+        _import_xlsform(path, slug)
+        return
     try:
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
@@ -80,3 +83,25 @@ def import_consultation(path: str, slug: str | None) -> None:
         raise click.ClickException(str(error)) from None
     db.session.commit()
     click.echo(f"Imported {consultation.slug} as a draft")
+
+
+def _import_xlsform(path: str, slug: str | None) -> None:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise click.ClickException(f"Cannot read {path}: {error}") from None
+    try:
+        result = xlsform.import_xlsform(db.session, data, slug=slug)
+    except DomainError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(
+        f"Imported {result.consultation.slug} as a draft with {result.questions} questions"
+        f" in {', '.join(result.consultation.languages)}"
+    )
+    if result.skipped:
+        click.echo(f"Skipped or changed ({len(result.skipped)}):")
+        for item in result.skipped:
+            click.echo(f"  {item.sheet} row {item.row} ({item.type} {item.name}): {item.text()}")

@@ -351,9 +351,20 @@ def submit(
     if first and invitation_token:
         invitation = find_invitation(session, invitation_token)
         if invitation is not None and invitation.used_at is None:
-            invitation.used_at = now
+            invitation.used_at = answered_mark(consultation, now)
     session.flush()
     return SubmitResult(response, first)
+
+
+def answered_mark(consultation: Consultation, now: datetime) -> datetime:
+    """When an invitation counts as used: only the day for anonymous consultations.
+
+    The exact time would equal the response's `submitted_at` and so name whose answers
+    they are; the day still tells staff who has answered.
+    """
+    if consultation.anonymous:
+        return now.replace(hour=0, minute=0, second=0, microsecond=0)
+    return now
 
 
 # --- continue later, withdraw ---------------------------------------------------------------
