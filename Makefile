@@ -60,11 +60,15 @@ demo: migrate
 	$(CONSULT) demo load
 
 # Debian's chromium drives the browser tests; Playwright never downloads a browser here.
+# WeasyPrint (printable questionnaires) needs Pango and DejaVu Sans (Arabic, Farsi,
+# Cyrillic); the PDF tests read pages back with poppler-utils.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v pdftoppm && test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
-	  else echo "chromium is missing: install Debian's chromium package to run the browser tests"; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "missing system packages: install Debian's $(SYSTEM_PACKAGES)"; fi; }
 
 clean:
 	rm -rf $(VENV) $(VENDOR) node_modules .pytest_cache .ruff_cache

@@ -10,7 +10,7 @@ from surveys.models.consultation import (
     Section,
     StakeholderGroup,
 )
-from surveys.models.participation import Answer, Invitation, Response
+from surveys.models.participation import Answer, Invitation, PaperCheck, Response
 from surveys.models.site import SiteText
 from surveys.models.staff import AuditEvent, User
 
@@ -22,6 +22,7 @@ __all__ = [
     "Consultation",
     "Invitation",
     "Meeting",
+    "PaperCheck",
     "Option",
     "Question",
     "Response",
