@@ -166,7 +166,7 @@ def enter(
     if number and "sheet" not in sheet.fields and find_by_sheet(session, consultation, number):
         sheet.fields["sheet"] = N_(
             "A paper response with this sheet number has already been entered. "
-            "To type it a second time, choose “Second entry”."
+            "To type it a second time, choose “Second entry of a sheet”."
         )
     if sheet.submitted_at is not None and sheet.submitted_at > now:
         sheet.fields["submitted_at"] = N_("The date cannot be in the future.")
