@@ -9,6 +9,7 @@ from typing import Any
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from consult.auth import require
 from consult.author.blueprint import load_consultation, to_utc
@@ -188,11 +189,17 @@ def _entry(consultation_id: int, second: bool) -> Any:
             response = paper.enter_second(db.session, consultation, sheet, user=user, now=utcnow())
         else:
             response = paper.enter(db.session, consultation, sheet, user=user, now=utcnow())
+        db.session.commit()
     except paper.EntryInvalid as invalid:
         db.session.rollback()
         _apply_field_errors(form, invalid.fields)
         return _render_entry(consultation, form, raw, invalid.answers, second)
-    db.session.commit()
+    except IntegrityError:
+        # A colleague saved the same sheet number a moment earlier.
+        db.session.rollback()
+        taken = paper.SHEET_CHECKED if second else paper.SHEET_TAKEN
+        _apply_field_errors(form, {"sheet": taken})
+        return _render_entry(consultation, form, raw, {}, second)
     if not second:
         flash(_("The paper response has been saved."), "success")
         return redirect(url_for(".index", consultation_id=consultation.id))

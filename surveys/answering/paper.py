@@ -44,6 +44,11 @@ GROUP = "_group"  # the stakeholder group in a comparison (no question code star
 FIRST, SECOND = "first", "second"
 # Consultations that accept paper responses: published, and closed (sheets arrive late).
 ACCEPTING = (ConsultationStatus.PUBLISHED, ConsultationStatus.CLOSED)
+SHEET_TAKEN = N_(
+    "A paper response with this sheet number has already been entered. "
+    "To type it a second time, choose “Second entry of a sheet”."
+)
+SHEET_CHECKED = N_("This sheet has already been entered a second time.")
 
 
 class EntryInvalid(DomainError):
@@ -164,10 +169,7 @@ def enter(
     sheet.sheet = number
     rows, errors = validate_sheet(consultation, sheet)
     if number and "sheet" not in sheet.fields and find_by_sheet(session, consultation, number):
-        sheet.fields["sheet"] = N_(
-            "A paper response with this sheet number has already been entered. "
-            "To type it a second time, choose “Second entry of a sheet”."
-        )
+        sheet.fields["sheet"] = SHEET_TAKEN
     if sheet.submitted_at is not None and sheet.submitted_at > now:
         sheet.fields["submitted_at"] = N_("The date cannot be in the future.")
     if errors or sheet.fields:
@@ -219,7 +221,7 @@ def enter_second(
     elif response is None:
         sheet.fields["sheet"] = N_("No paper response with this sheet number has been entered.")
     elif response.paper_check is not None:
-        sheet.fields["sheet"] = N_("This sheet has already been entered a second time.")
+        sheet.fields["sheet"] = SHEET_CHECKED
     if errors or sheet.fields:
         raise EntryInvalid(errors, sheet.fields)
     assert response is not None

@@ -336,3 +336,17 @@ def test_paper_entry_needs_a_csrf_token(make_app, make_user, consultation):
     )
     response = client.post(f"{base(consultation)}/new", data=entry(housing="a"))
     assert response.status_code in (400, 422)
+
+
+def test_a_sheet_saved_by_a_colleague_a_moment_earlier_is_refused_not_a_crash(
+    client, sign_in, consultation, db_session, monkeypatch
+):
+    from surveys.answering import paper
+
+    sign_in("author")
+    client.post(f"{base(consultation)}/new", data=entry())
+    monkeypatch.setattr(paper, "find_by_sheet", lambda *args: None)  # both checked at once
+    response = client.post(f"{base(consultation)}/new?lang=en", data=entry())
+    assert response.status_code == 422
+    assert "already been entered" in response.get_data(as_text=True)
+    assert count_responses(db_session) == 1
