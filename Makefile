@@ -60,9 +60,10 @@ demo: migrate
 	$(CONSULT) demo load
 
 # Debian packages the tests need: chromium for the browser tests (Playwright never downloads
-# a browser here), fonts for Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and
-# PDFs, and poppler-utils to read PDFs back in the tests.
-SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-sil-abyssinica poppler-utils
+# a browser here); fonts for Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and
+# PDFs; Pango and HarfBuzz for WeasyPrint; poppler-utils to read PDFs back in the tests.
+SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-sil-abyssinica poppler-utils \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 
 system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -6,7 +6,19 @@ from typing import Any
 
 from flask import Flask
 
-from consult import api, auth, author, config, errors, i18n, respond, review, security, staff
+from consult import (
+    api,
+    auth,
+    author,
+    config,
+    errors,
+    i18n,
+    paper,
+    respond,
+    review,
+    security,
+    staff,
+)
 from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, ROOT_DIR
 from consult.extensions import csrf, db, migrate
@@ -48,6 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     author.init_app(app)
     public.init_app(app)
     respond.init_app(app)
+    paper.init_app(app)
     review.init_app(app)
     api.init_app(app)
     init_cli(app)

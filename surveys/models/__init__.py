@@ -10,7 +10,7 @@ from surveys.models.consultation import (
     Section,
     StakeholderGroup,
 )
-from surveys.models.participation import Answer, Invitation, Response
+from surveys.models.participation import Answer, Invitation, PaperCheck, Response
 from surveys.models.report import ReportSettings
 from surveys.models.site import SiteText
 from surveys.models.staff import AuditEvent, User
@@ -23,6 +23,7 @@ __all__ = [
     "Consultation",
     "Invitation",
     "Meeting",
+    "PaperCheck",
     "Option",
     "ReportSettings",
     "Question",

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveys.base import Base, UTCDateTime, utcnow
@@ -20,6 +30,7 @@ from surveys.models.consultation import Consultation, Question, StakeholderGroup
 
 if TYPE_CHECKING:
     from surveys.models.coding import AnswerTranslation, Theme
+    from surveys.models.staff import User
 
 
 class Invitation(Base):
@@ -54,6 +65,7 @@ class Response(Base):
     """One respondent's answers to one consultation. No IP address, no user agent."""
 
     __tablename__ = "response"
+    __table_args__ = (UniqueConstraint("consultation_id", "paper_sheet"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
@@ -73,9 +85,17 @@ class Response(Base):
     receipt_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     # Staff member who typed in a paper response; never set for online answers.
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    # The number staff wrote on a paper sheet: finds it again for the second entry.
+    paper_sheet: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    # When both entries of a paper sheet agreed, or staff resolved every difference.
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     consultation: Mapped[Consultation] = relationship()
     group: Mapped[StakeholderGroup | None] = relationship()
+    entered_by: Mapped[User | None] = relationship(foreign_keys=[entered_by_id])
+    paper_check: Mapped[PaperCheck | None] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan"
     )
@@ -110,3 +130,32 @@ class Answer(Base):
     translations: Mapped[list[AnswerTranslation]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class PaperCheck(Base):
+    """The second typing of a paper sheet (double data entry), compared with the first.
+
+    The first entry is the response's own answers; this row only keeps the second one in
+    long format per question code, so a sheet never becomes two counted responses.
+    """
+
+    __tablename__ = "paper_check"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), unique=True
+    )
+    entered_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), nullable=True
+    )
+    entered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    group_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # {question code: [{"option_code": …, "text": …, "number": …}, …]}
+    rows: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resolved_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), nullable=True
+    )
+
+    response: Mapped[Response] = relationship(back_populates="paper_check")
+    entered_by: Mapped[User | None] = relationship(foreign_keys=[entered_by_id])

@@ -34,3 +34,14 @@ def test_a_disabled_account_may_do_nothing():
 
 def test_nobody_signed_in_may_do_nothing():
     assert not rules.is_staff(None)
+
+
+@pytest.mark.parametrize("role", ["author", "admin", "facilitator"])
+def test_every_staff_role_may_enter_paper_responses(role):
+    assert rules.may_enter_paper(_user(role))
+
+
+def test_nobody_else_may_enter_paper_responses():
+    assert not rules.may_enter_paper(None)
+    assert not rules.may_enter_paper(_user("facilitator", active=False))
+    assert not rules.may_enter_paper(_user())
