@@ -12,7 +12,6 @@ from functools import lru_cache
 
 import pandas as pd
 from flask_babel import format_decimal, format_number, format_percent
-from flask_babel import gettext as _
 
 from analysis.charts import bar_chart
 from analysis.filters import Filters
@@ -164,7 +163,3 @@ def _day(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as error:
         raise LookupError("date") from error
-
-
-def filter_description(filters: Filters) -> str:
-    return _("Filtered") if filters.active else _("All responses")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Flask, abort, g
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.extensions import db, login_manager
 from surveys import rules
+from surveys.kinds import N_
 from surveys.models import Consultation
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review/<int:consultation_id>")
@@ -37,6 +39,23 @@ def _check_access() -> Any:
     return None
 
 
+STAT_LABELS = {
+    "mean": N_("Mean"),
+    "median": N_("Median"),
+    "min": N_("Minimum"),
+    "max": N_("Maximum"),
+    "top_two_share": N_("Top two"),
+    "dont_know": N_("Don't know"),
+    "earliest": N_("Earliest"),
+    "latest": N_("Latest"),
+}
+
+
+@bp.app_context_processor
+def _review_helpers() -> dict[str, Any]:
+    return {"stat_label": lambda key: _(STAT_LABELS.get(key, key))}
+
+
 @bp.app_template_filter("dict_without")
 def dict_without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     """A copy of a mapping without some keys (for links that change one query parameter)."""
@@ -44,6 +63,12 @@ def dict_without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def init_app(app: Flask) -> None:
-    from consult.review import dashboard, texts, themes  # noqa: F401  (register routes)
+    from consult.review import (  # noqa: F401  (register routes)
+        dashboard,
+        report,
+        results,
+        texts,
+        themes,
+    )
 
     app.register_blueprint(bp)

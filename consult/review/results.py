@@ -1,0 +1,80 @@
+"""Results per question with filters that apply to every figure and to the exports."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from flask import Response, abort, g, render_template, request
+from flask_babel import gettext as _
+
+from consult import reporting
+from consult.extensions import db
+from consult.i18n import current_language
+from consult.results import filters_from_args, formatted, results
+from consult.review import bp
+from surveys.kinds import CHANNEL_LABELS
+from surveys.texts import pick
+
+EXPORT_FORMATS = ("pdf", "docx", "xlsx", "csv")
+
+
+def _filters():
+    try:
+        return filters_from_args(request.args, g.consultation)
+    except LookupError:
+        abort(404)
+
+
+def _choices(consultation) -> list[tuple[str, str]]:
+    """ "question:option" values of every choice answer, labelled for the filter list."""
+    language = current_language()
+    choices = []
+    for info in reporting.question_infos(consultation, language):
+        if info.kind not in ("single_choice", "multiple_choice", "yes_no"):
+            continue
+        for code in info.option_codes:
+            choices.append((f"{info.code}:{code}", f"{info.code} – {info.option_label(code)}"))
+    return choices
+
+
+@bp.get("/results")
+def results_page() -> Any:
+    consultation = g.consultation
+    filters = _filters()
+    data = reporting.load(db.session, consultation, current_language(), filters)
+    figures = results(data, with_charts=True)
+    return render_template(
+        "review/results.html",
+        consultation=consultation,
+        figures=figures,
+        filters=filters,
+        respondents=int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0,
+        groups=[
+            (g_.code, pick(g_.label, current_language(), consultation.languages))
+            for g_ in consultation.groups
+        ],
+        channels=[(k, _(v)) for k, v in CHANNEL_LABELS.items()],
+        answer_choices=_choices(consultation),
+        formatted=formatted,
+        chart_src=lambda png: "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+        query=request.query_string.decode("ascii", "replace"),
+        export_formats=EXPORT_FORMATS,
+        threshold=consultation.small_cell_threshold,
+    )
+
+
+@bp.get("/results/export.<fmt>")
+def export(fmt: str) -> Any:
+    if fmt not in EXPORT_FORMATS:
+        abort(404)
+    filters = _filters()
+    content, mimetype, filename = reporting.render(
+        db.session, g.consultation, fmt, current_language(), filters
+    )
+    db.session.rollback()
+    return Response(
+        content,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
