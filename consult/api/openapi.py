@@ -47,6 +47,33 @@ def document(server_url: str) -> dict[str, Any]:
                     "responses": _responses("ConsultationList"),
                 }
             },
+            "/consultations/{slug}/results": {
+                "get": {
+                    "summary": "Aggregated results per question; suppressed figures are null",
+                    "description": "Needs the facilitator or admin role.",
+                    "operationId": "getResults",
+                    "parameters": [
+                        slug,
+                        {
+                            "name": "lang",
+                            "in": "query",
+                            "required": False,
+                            "schema": {"type": "string"},
+                        },
+                    ],
+                    "responses": {
+                        **_responses("Results"),
+                        "400": {
+                            "description": "Language not offered",
+                            "content": {"application/json": {"schema": _ERROR}},
+                        },
+                        "404": {
+                            "description": "Unknown slug",
+                            "content": {"application/json": {"schema": _ERROR}},
+                        },
+                    },
+                }
+            },
             "/consultations/{slug}": {
                 "get": {
                     "summary": "One questionnaire in a chosen language",
@@ -143,6 +170,42 @@ def document(server_url: str) -> dict[str, Any]:
                                         "type": "array",
                                         "items": {"$ref": "#/components/schemas/Question"},
                                     },
+                                },
+                            },
+                        },
+                    },
+                },
+                "Results": {
+                    "type": "object",
+                    "properties": {
+                        "slug": {"type": "string"},
+                        "language": {"type": "string"},
+                        "respondents": {"type": "integer"},
+                        "threshold": {"type": "integer"},
+                        "questions": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "code": {"type": "string"},
+                                    "kind": {"type": "string"},
+                                    "label": {"type": "string"},
+                                    "field_of_action": {"type": ["string", "null"]},
+                                    "n": {"type": ["integer", "null"]},
+                                    "no_answer": {"type": ["integer", "null"]},
+                                    "suppressed": {"type": "boolean"},
+                                    "rows": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "label": {"type": "string"},
+                                                "count": {"type": ["integer", "null"]},
+                                                "share": {"type": ["number", "null"]},
+                                            },
+                                        },
+                                    },
+                                    "stats": {"type": "object"},
                                 },
                             },
                         },

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask import abort, current_app, jsonify, request, url_for
+from flask_babel import force_locale
 
+from consult import reporting
 from consult.api import _error, bp, token_required
 from consult.api.openapi import document
 from consult.extensions import db
+from consult.results import results as published
+from surveys import rules
 from surveys.models import Consultation
 from surveys.services import consultations
 from surveys.texts import pick
@@ -88,6 +92,47 @@ def questionnaire(slug: str) -> Any:
             "introduction": text(consultation.introduction),
             "groups": [{"code": g.code, "label": text(g.label)} for g in consultation.groups],
             "sections": sections,
+        }
+    )
+
+
+@bp.get("/consultations/<slug>/results")
+@token_required(rules.may_review)
+def results(slug: str) -> Any:
+    """Aggregated figures per question, with small-cell suppression (null = suppressed)."""
+    consultation = _load(slug)
+    lang = request.args.get("lang", consultation.source_language)
+    if lang not in consultation.languages:
+        return _error(400, f"lang must be one of: {', '.join(consultation.languages)}")
+    with force_locale(lang):
+        data = reporting.load(db.session, consultation, lang)
+        figures = published(data)
+    db.session.rollback()
+    return jsonify(
+        {
+            "slug": consultation.slug,
+            "language": lang,
+            "respondents": int(data.respondents["response_id"].nunique())
+            if len(data.respondents)
+            else 0,
+            "threshold": consultation.small_cell_threshold,
+            "questions": [
+                {
+                    "code": r.question.code,
+                    "kind": r.question.kind,
+                    "label": r.question.label,
+                    "field_of_action": r.question.field_of_action,
+                    "n": r.n,
+                    "no_answer": r.no_answer,
+                    "suppressed": r.suppressed,
+                    "rows": [
+                        {"label": row.label, "count": row.count, "share": row.share}
+                        for row in r.rows
+                    ],
+                    "stats": r.stats,
+                }
+                for r in figures
+            ],
         }
     )
 

@@ -11,7 +11,12 @@ from flask import Blueprint, Flask
 
 bp = Blueprint("respond", __name__, url_prefix="/c")
 
-from consult.respond import common, entry, questionnaire  # noqa: E402,F401  (register on bp)
+from consult.respond import (  # noqa: E402,F401  (register on bp)
+    common,
+    entry,
+    public_results,
+    questionnaire,
+)
 from consult.respond.fields import (  # noqa: E402
     choices_for,
     describedby,

@@ -88,3 +88,29 @@ def test_the_openapi_document_describes_every_route(client, app):
         if rule.endpoint.startswith("api.") and rule.endpoint != "api.openapi"
     }
     assert routes == documented
+
+
+def test_results_are_aggregated_with_suppression(client, token, db_session):
+    from tests.consult.review_support import arrange
+
+    consultation, _ = arrange(db_session, slug="api-results")
+    body = _get(client, "/api/v1/consultations/api-results/results?lang=de", token).get_json()
+    assert body["respondents"] == 4 and body["threshold"] == 5
+    choice = next(q for q in body["questions"] if q["code"] == "q_choice")
+    # Four respondents are fewer than five: the figures are withheld, not shown.
+    assert (choice["n"], choice["suppressed"], choice["rows"]) == (None, True, [])
+    consultation.small_cell_threshold = 1
+    db_session.commit()
+    body = _get(client, "/api/v1/consultations/api-results/results", token).get_json()
+    choice = next(q for q in body["questions"] if q["code"] == "q_choice")
+    assert choice["n"] == 4
+    assert choice["rows"][0] == {"label": "a de", "count": 4, "share": 1.0}
+
+
+def test_results_need_the_facilitator_role(client, make_user, db_session, consultation):
+    make_user("a@example.org", ("author",))
+    user = users.find_user(db_session, "a@example.org")
+    author_token = users.issue_api_token(db_session, user)
+    db_session.commit()
+    assert _get(client, "/api/v1/consultations/api-test/results", author_token).status_code == 403
+    assert _get(client, "/api/v1/consultations/api-test", author_token).status_code == 200
