@@ -131,13 +131,18 @@ def formatted(value: float | None, kind: str) -> str:
 
 def filters_from_args(args, consultation) -> Filters:
     """Filters from a query string; an unknown value raises LookupError (shown as 404)."""
-    groups = tuple(args.getlist("group"))
+
+    def values(name: str) -> tuple[str, ...]:
+        # A form sends "" for "all"; that is no filter, not an unknown value.
+        return tuple(v for v in args.getlist(name) if v)
+
+    groups = values("group")
     if set(groups) - {g.code for g in consultation.groups}:
         raise LookupError("group")
-    languages = tuple(args.getlist("lang_filter"))
+    languages = values("lang_filter")
     if set(languages) - set(consultation.languages):
         raise LookupError("language")
-    channels = tuple(args.getlist("channel"))
+    channels = values("channel")
     if set(channels) - {"online", "paper"}:
         raise LookupError("channel")
     chosen: dict[str, tuple[str, ...]] = {}
@@ -146,7 +151,7 @@ def filters_from_args(args, consultation) -> Filters:
         for q in consultation.questions
         if q.kind in ("single_choice", "multiple_choice", "yes_no")
     }
-    for value in args.getlist("answer"):
+    for value in values("answer"):
         code, _sep, option = value.partition(":")
         if code not in options or option not in options[code]:
             raise LookupError("answer")

@@ -135,3 +135,13 @@ def test_authors_may_not_see_results(client, sign_in, arranged):
     sign_in("author")
     for path in ("results", "wordclouds", "report", "report/preview", "results/export.csv"):
         assert client.get(f"{_base(consultation)}/{path}").status_code == 403
+
+
+def test_empty_filter_fields_mean_no_filter(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    response = client.get(
+        f"{_base(consultation)}/results?group=&lang_filter=&channel=&answer=&since=&until="
+    )
+    assert response.status_code == 200
+    assert "4 Antworten" in response.get_data(as_text=True)
