@@ -3,8 +3,8 @@ from __future__ import annotations
 from docx import Document
 
 from surveys.services import coding
-from tests.consult.review_support import arrange
 from tests.conftest import TEST_PASSWORD
+from tests.consult.review_support import arrange
 
 
 def test_a_facilitator_filters_codes_quotes_and_exports_the_report(
