@@ -19,6 +19,8 @@ ANSWER_COLUMNS = (
     "submitted_at",
 )
 RESPONDENT_COLUMNS = ("response_id", "language", "group", "channel", "submitted_at")
+# The answer's own values; the respondent's attributes can be joined from the respondents.
+VALUE_COLUMNS = ("response_id", "question_code", "option_code", "text", "number")
 CATEGORIES = ("question_code", "option_code", "language", "group", "channel")
 
 
@@ -35,14 +37,22 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def answers_frame(
-    rows: Iterable[Sequence[Any]] | pd.DataFrame, columns: Sequence[str] = ANSWER_COLUMNS
+    rows: Iterable[Sequence[Any]] | pd.DataFrame,
+    columns: Sequence[str] = ANSWER_COLUMNS,
+    respondents: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The long answer frame (one row per answer value) from rows in `columns` order."""
+    """The long answer frame (one row per answer value) from rows in `columns` order.
+
+    Rows holding only VALUE_COLUMNS get language, group, channel and submission time from
+    `respondents`, joined on response_id.
+    """
     frame = (
         rows.copy()
         if isinstance(rows, pd.DataFrame)
         else pd.DataFrame.from_records(list(rows), columns=list(columns))
     )
+    if respondents is not None and "language" not in frame:
+        frame = frame.merge(respondents[list(RESPONDENT_COLUMNS)], on="response_id", how="left")
     for column in ANSWER_COLUMNS:
         if column not in frame:
             frame[column] = None

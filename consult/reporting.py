@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from analysis.filters import Filters
 from analysis.filters import apply as apply_filters
-from analysis.frames import ANSWER_COLUMNS, answers_frame, respondents_frame
+from analysis.frames import VALUE_COLUMNS, answers_frame, respondents_frame
 from analysis.questions import OptionInfo, QuestionInfo
 from analysis.report.build import ReportInput, ReportTexts
 from analysis.themes import ThemeInfo
@@ -90,8 +90,9 @@ def load(
     session: Session, consultation: Consultation, language: str, filters: Filters | None = None
 ) -> Data:
     """Frames of the submitted, visible answers with the facilitators' coding joined."""
-    rows = list(answer_rows(session, consultation, with_answer_id=True))
-    answers = answers_frame(rows, columns=("answer_id", *ANSWER_COLUMNS))
+    respondents = respondents_frame(list(respondent_rows(session, consultation)))
+    rows = answer_rows(session, consultation, with_answer_id=True)
+    answers = answers_frame(rows, ("answer_id", *VALUE_COLUMNS), respondents)
     coding = coding_rows(session, consultation, language)
     empty = (None, (), False, False)
     looked_up = [coding.get(answer_id, empty) for answer_id in answers["answer_id"]]
@@ -99,7 +100,6 @@ def load(
     answers["themes"] = [c[1] for c in looked_up]
     answers["quote"] = [c[2] for c in looked_up]
     answers["publish_quote"] = [c[3] for c in looked_up]
-    respondents = respondents_frame(list(respondent_rows(session, consultation)))
     if filters is not None:
         respondents, answers = apply_filters(respondents, answers, filters)
     return Data(
@@ -269,7 +269,7 @@ def render(
         return docx.render(report), mimetype, filename
     return (
         spreadsheets.xlsx_bytes(
-            report, rows or [], summary_title=_("Summary"), answers_title=_("Answers")
+            report, rows, summary_title=_("Summary"), answers_title=_("Answers")
         ),
         mimetype,
         filename,

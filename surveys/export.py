@@ -25,17 +25,9 @@ from surveys.models import (
     answer_theme,
 )
 
-ANSWER_COLUMNS = (
-    "response_id",
-    "question_code",
-    "option_code",
-    "text",
-    "number",
-    "language",
-    "group",
-    "channel",
-    "submitted_at",
-)
+# What an answer row holds; who answered (language, group, channel, day) comes once per
+# respondent from `respondent_rows`, not millions of times with every answer.
+ANSWER_COLUMNS = ("response_id", "question_code", "option_code", "text", "number")
 RESPONDENT_COLUMNS = ("response_id", "language", "group", "channel", "submitted_at")
 BATCH = 20_000
 
@@ -92,14 +84,9 @@ def answer_rows(
             Answer.option_code,
             Answer.text,
             Answer.number,
-            Response.language,
-            StakeholderGroup.code,
-            Response.channel,
-            Response.submitted_at,
         )
         .join(Response, Answer.response_id == Response.id)
         .join(Question, Answer.question_id == Question.id)
-        .outerjoin(StakeholderGroup, Response.group_id == StakeholderGroup.id)
         .where(_submitted(consultation), Answer.hidden.is_(False))
         .order_by(Answer.response_id, Answer.id)
         .execution_options(yield_per=BATCH)

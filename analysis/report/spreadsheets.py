@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
-
 import pandas as pd
 
 from analysis.questions import QuestionInfo
 from analysis.report.blocks import Report, Table
-from analysis.safe import safe_cell
+from analysis.report.xlsx import FORMULA_START, Workbook
 
 ANSWER_HEADER = (
     "respondent",
@@ -33,89 +29,73 @@ def anonymised_answers(
     questions: list[QuestionInfo],
     *,
     group_labels: dict[str, str] | None = None,
-) -> list[list]:
-    """Answers in long format: respondents numbered 1…n, submission date only, no ids."""
-    by_code = {q.code: q for q in questions}
-    numbers = {rid: n for n, rid in enumerate(pd.unique(answers["response_id"]), start=1)}
-    group_labels = group_labels or {}
-    translations = answers["translation"] if "translation" in answers else [None] * len(answers)
-    rows = []
-    for record, translation in zip(answers.itertuples(index=False), translations, strict=True):
-        question = by_code.get(str(record.question_code))
-        option = record.option_code if isinstance(record.option_code, str) else ""
-        submitted = record.submitted_at
-        rows.append(
-            [
-                numbers[record.response_id],
-                str(record.language),
-                group_labels.get(
-                    str(record.group), "" if pd.isna(record.group) else str(record.group)
-                ),
-                str(record.channel),
-                submitted.date().isoformat() if not pd.isna(submitted) else "",
-                str(record.question_code),
-                (question.field_of_action or "") if question else "",
-                option,
-                question.option_label(option) if question and option else "",
-                record.text if isinstance(record.text, str) else "",
-                None if pd.isna(record.number) else float(record.number),
-                translation if isinstance(translation, str) else "",
-            ]
-        )
-    return rows
+) -> pd.DataFrame:
+    """Answers in long format: respondents numbered 1…n, submission day only, no ids."""
+    if answers.empty:
+        return pd.DataFrame(columns=list(ANSWER_HEADER))
+    code = answers["question_code"].astype("object")
+    option = answers["option_code"].astype("object")
+    fields = {q.code: q.field_of_action or "" for q in questions}
+    labels = {
+        (q.code, c): q.option_label(c)
+        for q in questions
+        for c in [o.code for o in q.options] + ["other", "dont_know", "yes", "no"]
+    }
+    group = answers["group"].astype("object")
+    translation = answers["translation"] if "translation" in answers else None
+    frame = pd.DataFrame(
+        {
+            "respondent": pd.factorize(answers["response_id"])[0] + 1,
+            "language": answers["language"].astype("object"),
+            "group": group.map(lambda g: (group_labels or {}).get(g, g)),
+            "channel": answers["channel"].astype("object"),
+            "date": pd.to_datetime(answers["submitted_at"], utc=True).dt.strftime("%Y-%m-%d"),
+            "question": code,
+            "field_of_action": code.map(fields),
+            "option": option,
+            "option_label": [labels.get(pair, "") for pair in zip(code, option, strict=True)],
+            "text": answers["text"].astype("object"),
+            "number": answers["number"].astype("float64"),
+            "translation": translation.astype("object") if translation is not None else None,
+        }
+    )
+    return frame.reset_index(drop=True)
 
 
-def csv_bytes(rows: list[list], header: tuple[str, ...] = ANSWER_HEADER) -> bytes:
+def _guarded(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            values = frame[column].where(frame[column].notna(), "").astype(str)
+            frame[column] = values.where(~values.str.match(FORMULA_START), "'" + values)
+    return frame
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV, comma-separated, UTF-8 with a byte-order mark so spreadsheet programs detect it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else safe_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    text = _guarded(frame).to_csv(index=False, lineterminator="\r\n")
+    return ("\ufeff" + text).encode("utf-8")
 
 
 def xlsx_bytes(
     report: Report,
-    rows: list[list],
+    answers: pd.DataFrame,
     *,
     summary_title: str = "Summary",
     answers_title: str = "Answers",
-    header: tuple[str, ...] = ANSWER_HEADER,
-    progress: Callable[[int], None] | None = None,
 ) -> bytes:
-    """A workbook: the report's tables on a summary sheet, the anonymised answers on another."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    summary = workbook.create_sheet(summary_title[:31])
-    if report.direction == "rtl":
-        summary.sheet_view.rightToLeft = True
-    summary.append([safe_cell(report.title)])
-    summary.append([safe_cell(report.subtitle)])
+    """A workbook: the report's tables on a summary sheet, the anonymised answers after it."""
+    rows: list[list] = [[report.title], [report.subtitle]]
+    bold = {0}
     for block in report.blocks:
-        if not isinstance(block, Table):
-            continue
-        summary.append([])
-        summary.append([safe_cell(block.caption)])
-        summary.append([safe_cell(c) for c in block.columns])
-        for row in block.rows:
-            summary.append([safe_cell(v) for v in row])
-    sheet = workbook.create_sheet(answers_title[:31])
-    bold = Font(bold=True)
-    from openpyxl.cell import WriteOnlyCell
-
-    header_cells = []
-    for name in header:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for index, row in enumerate(rows):
-        sheet.append([safe_cell(v) for v in row])
-        if progress and index % 100_000 == 0:
-            progress(index)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        if isinstance(block, Table):
+            rows.append([])
+            rows.append([block.caption])
+            bold.add(len(rows))
+            rows.append(list(block.columns))
+            rows.extend(list(row) for row in block.rows)
+    workbook = Workbook()
+    workbook.add_rows(summary_title, rows, right_to_left=report.direction == "rtl", bold_rows=bold)
+    workbook.add_frame(answers_title, answers, header=list(answers.columns))
+    return workbook.save()
