@@ -17,35 +17,9 @@ from consult.respond import (  # noqa: E402,F401  (register on bp)
     public_results,
     questionnaire,
 )
-from consult.respond.fields import (  # noqa: E402
-    choices_for,
-    describedby,
-    field_id,
-    field_name,
-    fixed_label,
-    limit_of,
-    scale_points,
-)
-from surveys.answering.validation import other_limit  # noqa: E402
+from consult.respond.fields import question_helpers  # noqa: E402
 
-
-@bp.context_processor
-def _helpers() -> dict:
-    from flask import g
-
-    consultation = g.get("consultation")
-    langs = list(consultation.languages) if consultation is not None else []
-    return {
-        "langs": langs,
-        "field_id": field_id,
-        "field_name": field_name,
-        "fixed_label": fixed_label,
-        "limit_of": limit_of,
-        "other_limit": other_limit,
-        "scale_points": scale_points,
-        "describedby": describedby,
-        "choices_for": lambda question: choices_for(question, langs),
-    }
+bp.context_processor(question_helpers)
 
 
 def init_app(app: Flask) -> None:

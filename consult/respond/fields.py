@@ -143,3 +143,25 @@ def describedby(question: Question, error: Any, extra: str = "") -> str:
     if error:
         ids.append(field_id(question) + "-error")
     return " ".join(ids)
+
+
+def question_helpers() -> dict:
+    """What `respond/_question.html` needs: ids, names, limits and choices in the
+    consultation's languages (respondents' pages and staff's paper entry share it)."""
+    from flask import g
+
+    from surveys.answering.validation import other_limit
+
+    consultation = g.get("consultation")
+    langs = list(consultation.languages) if consultation is not None else []
+    return {
+        "langs": langs,
+        "field_id": field_id,
+        "field_name": field_name,
+        "fixed_label": fixed_label,
+        "limit_of": limit_of,
+        "other_limit": other_limit,
+        "scale_points": scale_points,
+        "describedby": describedby,
+        "choices_for": lambda question: choices_for(question, langs),
+    }

@@ -56,6 +56,25 @@ def _review_helpers() -> dict[str, Any]:
     return {"stat_label": lambda key: _(STAT_LABELS.get(key, key))}
 
 
+def language_options(consultation: Consultation) -> list[tuple[str, str]]:
+    """(code, name in itself) of the consultation's languages, for filter lists."""
+    from consult.i18n import language_name
+
+    return [(code, language_name(code)) for code in consultation.languages]
+
+
+def question_options(consultation: Consultation, questions: list) -> list[tuple[str, str]]:
+    """(code, "code – prompt") of questions, for filter lists."""
+    from consult.i18n import localised
+
+    options = []
+    for question in questions:
+        prompt = localised(question.prompt, list(consultation.languages))
+        short = prompt if len(prompt) <= 60 else prompt[:59] + "…"
+        options.append((question.code, f"{question.code} – {short}"))
+    return options
+
+
 @bp.app_template_filter("dict_without")
 def dict_without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     """A copy of a mapping without some keys (for links that change one query parameter)."""

@@ -19,7 +19,7 @@ from analysis.wordclouds import render as render_cloud
 from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.review import bp
+from consult.review import bp, language_options, question_options
 from surveys.services import coding
 from surveys.services.audit import record
 
@@ -151,8 +151,9 @@ def wordclouds() -> Any:
     return render_template(
         "review/wordclouds.html",
         consultation=g.consultation,
-        questions=coding.text_questions(g.consultation),
-        themes=data.themes,
+        question_options=question_options(g.consultation, coding.text_questions(g.consultation)),
+        theme_options=[(t.code, t.label) for t in data.themes],
+        language_options=language_options(g.consultation),
         cloud=cloud,
         cloud_language=cloud_language,
         png=base64.b64encode(cloud.png).decode("ascii") if cloud else None,

@@ -12,7 +12,7 @@ from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language
 from consult.results import filters_from_args, formatted, results
-from consult.review import bp
+from consult.review import bp, language_options
 from surveys.kinds import CHANNEL_LABELS
 from surveys.texts import pick
 
@@ -56,6 +56,10 @@ def results_page() -> Any:
         ],
         channels=[(k, _(v)) for k, v in CHANNEL_LABELS.items()],
         answer_choices=_choices(consultation),
+        chosen_answers=[
+            f"{code}:{option}" for code, options in filters.answers.items() for option in options
+        ],
+        language_options=language_options(consultation),
         formatted=formatted,
         chart_src=lambda png: "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
         query=request.query_string.decode("ascii", "replace"),

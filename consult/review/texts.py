@@ -16,8 +16,8 @@ from wtforms.validators import Length
 
 from consult import machine_translation
 from consult.extensions import db
-from consult.i18n import current_language
-from consult.review import bp
+from consult.i18n import current_language, localised
+from consult.review import bp, language_options, question_options
 from surveys.errors import DomainError
 from surveys.models import Answer, Theme
 from surveys.services import answer_translations, coding, moderation, reading
@@ -84,8 +84,10 @@ def texts() -> Any:
     return render_template(
         "review/texts.html",
         consultation=g.consultation,
-        questions=coding.text_questions(g.consultation),
         themes=themes,
+        question_options=question_options(g.consultation, coding.text_questions(g.consultation)),
+        theme_options=[(t.id, localised(t.label, list(g.consultation.languages))) for t in themes],
+        language_options=language_options(g.consultation),
         filters=filters,
         result=result,
         page=page,
