@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+import pandas as pd
 from flask import Response, abort, g, render_template, request
 from flask_babel import gettext as _
 
+from analysis.rounds import compare
+from analysis.summaries import summarise
 from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language
@@ -17,6 +20,7 @@ from surveys.kinds import CHANNEL_LABELS
 from surveys.texts import pick
 
 EXPORT_FORMATS = ("pdf", "docx", "xlsx", "csv")
+ROUND_KINDS = ("single_choice", "multiple_choice", "yes_no", "scale", "number")
 
 
 def _filters():
@@ -44,6 +48,7 @@ def results_page() -> Any:
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
     figures = results(data, with_charts=True)
+    earlier = _compare_rounds(consultation, data, filters)
     return render_template(
         "review/results.html",
         consultation=consultation,
@@ -65,7 +70,47 @@ def results_page() -> Any:
         query=request.query_string.decode("ascii", "replace"),
         export_formats=EXPORT_FORMATS,
         threshold=consultation.small_cell_threshold,
+        earlier=earlier,
+        previous_round=consultation.previous_round,
     )
+
+
+def _compare_rounds(consultation, data, filters) -> dict[str, Any]:
+    """Per question code: the comparison with the earlier round, where there is one."""
+    previous = consultation.previous_round
+    if previous is None:
+        return {}
+    before = reporting.load(db.session, previous, current_language(), filters)
+    threshold = consultation.small_cell_threshold
+    current = summarise(data.answers, data.questions, len(data.respondents))
+    old_questions = {q.code: q for q in before.questions}
+    shared = [q for q in data.questions if q.code in old_questions and q.kind in ROUND_KINDS]
+    earlier = summarise(
+        before.answers, [old_questions[q.code] for q in shared], len(before.respondents)
+    )
+    comparisons = {}
+    for question in shared:
+        table = compare(current[question.code], earlier[question.code], threshold)
+        if question.kind in ("scale", "number"):
+            before_mean, now_mean = (
+                table.loc["mean", "mean_earlier"],
+                table.loc["mean", "mean_current"],
+            )
+            change = None if before_mean is None or now_mean is None else now_mean - before_mean
+            rows = [(_("Mean"), before_mean, now_mean, change)]
+        else:
+            rows = [
+                (question.option_label(str(code)), *(None if pd.isna(v) else float(v) for v in row))
+                for code, row in table[
+                    ["share_earlier", "share_current", "difference_points"]
+                ].iterrows()
+            ]
+        comparisons[question.code] = {
+            "n": (earlier[question.code].n, current[question.code].n),
+            "rows": rows,
+            "kind": "mean" if question.kind in ("scale", "number") else "share",
+        }
+    return comparisons
 
 
 @bp.get("/results/export.<fmt>")

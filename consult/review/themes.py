@@ -13,8 +13,10 @@ from sqlalchemy import select
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
+from analysis.text.terms import keywords, text_rows
+from consult import reporting
 from consult.extensions import db
-from consult.i18n import current_language
+from consult.i18n import current_language, localised
 from consult.review import bp
 from surveys.errors import DomainError
 from surveys.kinds import FIELD_OF_ACTION_LABELS
@@ -91,4 +93,22 @@ def codebook(theme_id: int | None = None) -> Any:
         themes=_themes(),
         editing=theme,
         consultation=g.consultation,
+        suggestions=_suggestions(language),
     )
+
+
+def _suggestions(language: str) -> list[tuple[str, list[str]]]:
+    """Key phrases per free-text question (pooled through translations): ideas, not codes."""
+    consultation = g.consultation
+    data = reporting.load(db.session, consultation, language)
+    found = []
+    for question in coding.text_questions(consultation):
+        rows = text_rows(data.answers, question.code)
+        if rows.empty:
+            continue
+        same = rows[rows["language"].astype("object") == language]["text"].astype(str).tolist()
+        translated = rows["translation"].dropna().astype(str).tolist()
+        phrases = [phrase for phrase, _score in keywords(same + translated, language, top=8)]
+        if phrases:
+            found.append((localised(question.prompt, list(consultation.languages)), phrases))
+    return found

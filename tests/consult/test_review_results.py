@@ -145,3 +145,28 @@ def test_empty_filter_fields_mean_no_filter(client, sign_in, arranged):
     )
     assert response.status_code == 200
     assert "4 Antworten" in response.get_data(as_text=True)
+
+
+def test_a_later_round_is_compared_with_the_earlier_one(client, sign_in, arranged, db_session):
+    consultation, _ = arranged
+    earlier, earlier_answers = arrange(db_session, slug="round-one")
+    earlier.small_cell_threshold = 1
+    for answer in earlier_answers[:2]:
+        next(a for a in answer.response.answers if a.option_code == "a").option_code = "b"
+    consultation.previous_round_id = earlier.id
+    db_session.commit()
+    sign_in("facilitator")
+    page = client.get(f"{_base(consultation)}/results").get_data(as_text=True)
+    assert "Im Vergleich zur früheren Runde (n = 4, jetzt n = 4)" in page
+    # a: 50 % before, 100 % now → +50 points
+    assert "50,0 Punkte" in page
+
+
+def test_the_codebook_suggests_key_phrases_from_the_answers(client, sign_in, arranged, db_session):
+    consultation, answers = arranged
+    for answer in answers:
+        answer.text = "Bezahlbare Wohnungen fehlen im Landkreis."
+    db_session.commit()
+    sign_in("facilitator")
+    page = client.get(f"{_base(consultation)}/themes").get_data(as_text=True)
+    assert "Vorschläge" in page and "Bezahlbare Wohnungen" in page
