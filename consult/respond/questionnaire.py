@@ -18,7 +18,9 @@ from consult.respond.common import (
     current_locale,
     current_response,
     gate,
+    invitation_token,
     refuse,
+    remember_response,
 )
 from consult.respond.fields import (
     display,
@@ -61,6 +63,37 @@ def _working_response(consultation: Consultation) -> tuple[Response | None, Any]
     return response, None
 
 
+def _restart(consultation: Consultation, number: int) -> tuple[Response | None, Any]:
+    """Answers posted after the session ended are never thrown away.
+
+    The page comes back with everything typed and asks to send it again (choosing the group
+    again where the public link needs one); that second post starts a new draft and saves.
+    Through an invitation the link itself is needed, so those respondents are sent to it.
+    """
+    if gate(consultation) is not None or invitation_token(consultation):
+        return _working_response(consultation)
+    section = _section(consultation, number)
+    raw = raw_from_form(request.form, page_questions(section, {}))
+    group = None
+    if consultation.groups:
+        code = request.form.get("restart_group", "")
+        group = next((grp for grp in consultation.groups if grp.code == code), None)
+    if request.form.get("restart") and (group is not None or not consultation.groups):
+        state.clear(consultation)
+        response = responses.start_draft(
+            db.session, consultation, language=current_locale(), now=utcnow(), group=group
+        )
+        db.session.commit()
+        remember_response(consultation, response)
+        return response, None
+    message = _(
+        "Your session had ended, so this page was not saved yet. Your answers are still "
+        "here: please send the page again."
+    )
+    reply = render_page(consultation, number, raw, {}, {}, message=message, status=409)
+    return None, reply
+
+
 def _section(consultation: Consultation, number: int) -> Any:
     if not 1 <= number <= len(consultation.sections):
         abort(404)
@@ -93,13 +126,17 @@ def render_page(
         raw=raw,
         errors=shown_errors,
         message=message,
+        restart=status == 409,
     ), status
 
 
 @bp.route("/<slug>/p/<int:number>", methods=["GET", "POST"])
 def page(slug: str, number: int) -> Any:
     consultation = consultation_or_404()
-    response, reply = _working_response(consultation)
+    if request.method == "POST" and current_response(consultation) is None:
+        response, reply = _restart(consultation, number)
+    else:
+        response, reply = _working_response(consultation)
     if response is None:
         return reply
     section = _section(consultation, number)

@@ -167,3 +167,23 @@ def test_withdrawing_with_a_wrong_code_deletes_nothing(client, consultation, db_
     assert response.status_code == 422
     assert "No answers were found for this receipt code." in response.get_data(as_text=True)
     assert count(db_session, status="submitted") == 1
+
+
+def test_answers_posted_after_the_session_ended_come_back_and_are_saved_when_sent_again(
+    app, db_session
+):
+    from tests.consult.respond_support import BASE, PAGE_ONE, add, answers, every_kind_consultation
+
+    add(db_session, every_kind_consultation())
+    lost = app.test_client()  # a browser whose session cookie is gone
+    response = lost.post(f"{BASE}/p/1", data={**PAGE_ONE, "action": "next"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert 'value="Beispielstadt"' in page and 'name="restart"' in page
+    assert answers(db_session, "name_of_place") == []
+    again = lost.post(
+        f"{BASE}/p/1",
+        data={**PAGE_ONE, "action": "next", "restart": "1", "restart_group": "volunteers"},
+    )
+    assert again.status_code == 302
+    assert [a.text for a in answers(db_session, "name_of_place")] == ["Beispielstadt"]
