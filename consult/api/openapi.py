@@ -7,23 +7,31 @@ from typing import Any
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
 
-def _responses(ok_schema: str) -> dict[str, Any]:
-    return {
+ERRORS = {
+    "400": "Language not offered",
+    "401": "No or invalid token",
+    "403": "Role not allowed",
+    "404": "Unknown slug",
+}
+LANG = {"name": "lang", "in": "query", "required": False, "schema": {"type": "string"}}
+
+
+def _responses(ok_schema: str, *errors: str) -> dict[str, Any]:
+    """200 with `ok_schema`, 401 and 403 always, and the other error codes given."""
+    responses: dict[str, Any] = {
         "200": {
             "description": "OK",
             "content": {
                 "application/json": {"schema": {"$ref": f"#/components/schemas/{ok_schema}"}}
             },
-        },
-        "401": {
-            "description": "No or invalid token",
-            "content": {"application/json": {"schema": _ERROR}},
-        },
-        "403": {
-            "description": "Role not allowed",
-            "content": {"application/json": {"schema": _ERROR}},
-        },
+        }
     }
+    for code in ("401", "403", *errors):
+        responses[code] = {
+            "description": ERRORS[code],
+            "content": {"application/json": {"schema": _ERROR}},
+        }
+    return responses
 
 
 def document(server_url: str) -> dict[str, Any]:
@@ -52,52 +60,16 @@ def document(server_url: str) -> dict[str, Any]:
                     "summary": "Aggregated results per question; suppressed figures are null",
                     "description": "Needs the facilitator or admin role.",
                     "operationId": "getResults",
-                    "parameters": [
-                        slug,
-                        {
-                            "name": "lang",
-                            "in": "query",
-                            "required": False,
-                            "schema": {"type": "string"},
-                        },
-                    ],
-                    "responses": {
-                        **_responses("Results"),
-                        "400": {
-                            "description": "Language not offered",
-                            "content": {"application/json": {"schema": _ERROR}},
-                        },
-                        "404": {
-                            "description": "Unknown slug",
-                            "content": {"application/json": {"schema": _ERROR}},
-                        },
-                    },
+                    "parameters": [slug, LANG],
+                    "responses": _responses("Results", "400", "404"),
                 }
             },
             "/consultations/{slug}": {
                 "get": {
                     "summary": "One questionnaire in a chosen language",
                     "operationId": "getQuestionnaire",
-                    "parameters": [
-                        slug,
-                        {
-                            "name": "lang",
-                            "in": "query",
-                            "required": False,
-                            "schema": {"type": "string"},
-                        },
-                    ],
-                    "responses": {
-                        **_responses("Questionnaire"),
-                        "400": {
-                            "description": "Language not offered",
-                            "content": {"application/json": {"schema": _ERROR}},
-                        },
-                        "404": {
-                            "description": "Unknown slug",
-                            "content": {"application/json": {"schema": _ERROR}},
-                        },
-                    },
+                    "parameters": [slug, LANG],
+                    "responses": _responses("Questionnaire", "400", "404"),
                 }
             },
         },
