@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from consult.extensions import db
@@ -60,12 +61,27 @@ def _server_error(error: Exception) -> Any:
     return render_error(500)
 
 
-def _database_unavailable(error: Exception) -> Any:
+def _transient(error: DBAPIError) -> bool:
+    """A connection lost or refused, a restart, or SQLite busy: worth sending again.
+
+    A missing table or a broken file is not: that stays a 500 for the operator to fix.
+    """
+    if error.connection_invalidated or isinstance(error, InterfaceError):
+        return True
+    if isinstance(error.orig, sqlite3.Error):
+        message = str(error.orig).lower()
+        return "locked" in message or "busy" in message
+    return True
+
+
+def _database_unavailable(error: DBAPIError) -> Any:
     """The database is restarting, unreachable or (SQLite) locked for too long.
 
     The transaction is rolled back, so nothing of this request is stored: a clear 503 with
     Retry-After tells the visitor (and any client) to send again, rather than a 500.
     """
+    if not _transient(error):
+        return _server_error(error)
     current_app.logger.warning("database unavailable: %s", str(error).splitlines()[0])
     try:
         db.session.rollback()
