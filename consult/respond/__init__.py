@@ -44,4 +44,7 @@ def _helpers() -> dict:
 
 
 def init_app(app: Flask) -> None:
+    from consult.respond import structure
+
+    structure.init_app(app)
     app.register_blueprint(bp)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, g, render_template
+from flask import abort, g, render_template, request
 from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 
 from consult.extensions import db
-from consult.respond import bp, state
+from consult.respond import bp, state, structure
 from surveys.answering import responses
 from surveys.answering.access import (
     Refusal,
@@ -36,16 +36,30 @@ STATUS = {
 }
 
 
+# Views that read the questionnaire only through `questionnaire()` (the cached copy): for
+# them the consultation row alone is loaded. Every other view gets the ORM structure eagerly.
+LIGHT = {("GET", "respond.page"), ("GET", "respond.done"), ("GET", "respond.saved")}
+
+
 @bp.url_value_preprocessor
 def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Load the consultation before the locale is chosen, so it offers its own languages."""
     slug = (values or {}).get("slug")
+    eager = (request.method, endpoint) not in LIGHT
     consultation = (
-        consultations.get_by_slug(db.session, slug, with_questionnaire=True) if slug else None
+        consultations.get_by_slug(db.session, slug, with_questionnaire=eager) if slug else None
     )
     g.consultation = consultation
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
         g.offered_languages = list(consultation.languages)
+
+
+def questionnaire(consultation: Consultation) -> structure.Structure:
+    """The consultation's sections, questions and options from this worker's cache."""
+    return structure.structure(
+        consultation,
+        lambda: consultations.get_by_slug(db.session, consultation.slug, with_questionnaire=True),
+    )
 
 
 def current_locale() -> str:

@@ -9,15 +9,18 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from consult.extensions import db
-from consult.respond import bp, state
+from consult.i18n import format_number
+from consult.respond import bp, state, structure
 from consult.respond.common import (
     consultation_or_404,
     current_locale,
     current_response,
     gate,
+    questionnaire,
     refuse,
 )
 from consult.respond.fields import (
@@ -67,6 +70,31 @@ def _section(consultation: Consultation, number: int) -> Any:
     return consultation.sections[number - 1]
 
 
+def _question_blocks(
+    copy: structure.Structure, questions: list, raw: dict, errors: dict
+) -> list[Markup]:
+    """Each question's HTML; an unanswered question without error comes from the cache."""
+    from consult.respond import _helpers
+
+    helpers = _helpers()
+    locale, langs = current_locale(), helpers["langs"]
+    macro = None
+    blocks = []
+    for q in questions:
+        values, error = raw.get(q.code, {}), errors.get(q.code)
+        blank = error is None and not any(values.values())
+        key = structure.fragment_key(copy, locale, langs, q) if blank else None
+        html = structure.cached_fragment(key) if key else None
+        if html is None:
+            if macro is None:
+                macro = structure.question_macro({**helpers, "format_number": format_number})
+            html = Markup(macro(q, values, error))
+            if key:
+                structure.remember_fragment(key, html)
+        blocks.append(html)
+    return blocks
+
+
 def render_page(
     consultation: Consultation,
     number: int,
@@ -76,7 +104,10 @@ def render_page(
     message: str | None = None,
     status: int = 200,
 ) -> Any:
-    section = _section(consultation, number)
+    copy = questionnaire(consultation)
+    if not 1 <= number <= len(copy.sections):
+        abort(404)
+    section = copy.sections[number - 1]
     questions = page_questions(section, stored)
     shown_errors = {
         q.code: (field_id(q, errors[q.code].part), error_text(errors[q.code]))
@@ -88,9 +119,9 @@ def render_page(
         consultation=consultation,
         section=section,
         number=number,
-        total=len(consultation.sections),
+        total=len(copy.sections),
         questions=questions,
-        raw=raw,
+        blocks=_question_blocks(copy, questions, raw, shown_errors),
         errors=shown_errors,
         message=message,
     ), status
@@ -102,11 +133,15 @@ def page(slug: str, number: int) -> Any:
     response, reply = _working_response(consultation)
     if response is None:
         return reply
-    section = _section(consultation, number)
     stored = responses.rows_by_code(response)
     if request.method == "GET":
-        raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
+        copy = questionnaire(consultation)
+        if not 1 <= number <= len(copy.sections):
+            abort(404)
+        questions = copy.sections[number - 1].questions
+        raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in questions}
         return render_page(consultation, number, raw, {}, stored)
+    section = _section(consultation, number)
     action = request.form.get("action", "next")
     questions = page_questions(section, stored)
     raw = raw_from_form(request.form, questions)

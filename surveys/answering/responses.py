@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, object_session
 
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
 from surveys.answering.values import AnswerError
@@ -196,11 +196,25 @@ def find_response(
 
 
 def rows_by_code(response: Response) -> dict[str, list[Row]]:
-    """The stored answers per question code, in long format."""
+    """The stored answers per question code, in long format.
+
+    One query for plain rows: no Answer objects, no question loaded per answer.
+    """
+    session = object_session(response)
+    if session is None or response.id is None:
+        answers = sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id))
+        found = [(a.question.code, a.option_code, a.text, a.number) for a in answers]
+    else:
+        found = session.execute(
+            select(Question.code, Answer.option_code, Answer.text, Answer.number)
+            .join(Question, Question.id == Answer.question_id)
+            .where(Answer.response_id == response.id)
+            .order_by(Answer.question_id, func.coalesce(Answer.number, 0), Answer.id)
+        ).all()
     rows: dict[str, list[Row]] = {}
-    for answer in sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id)):
-        rows.setdefault(answer.question.code, []).append(
-            {"option_code": answer.option_code, "text": answer.text, "number": answer.number}
+    for code, option_code, text, number in found:
+        rows.setdefault(code, []).append(
+            {"option_code": option_code, "text": text, "number": number}
         )
     return rows
 
