@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, g, render_template, request
+from flask import abort, g, render_template
 from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 
@@ -36,19 +36,12 @@ STATUS = {
 }
 
 
-# Views that read the questionnaire only through `questionnaire()` (the cached copy): for
-# them the consultation row alone is loaded. Every other view gets the ORM structure eagerly.
-LIGHT = {("GET", "respond.page"), ("GET", "respond.done"), ("GET", "respond.saved")}
-
-
 @bp.url_value_preprocessor
 def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Load the consultation before the locale is chosen, so it offers its own languages."""
     slug = (values or {}).get("slug")
-    eager = (request.method, endpoint) not in LIGHT
-    consultation = (
-        consultations.get_by_slug(db.session, slug, with_questionnaire=eager) if slug else None
-    )
+    # The row only: the views read sections, questions and options through `questionnaire()`.
+    consultation = consultations.get_by_slug(db.session, slug) if slug else None
     g.consultation = consultation
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
         g.offered_languages = list(consultation.languages)
@@ -165,7 +158,7 @@ def current_response(consultation: Consultation) -> Response | None:
 
 
 def first_open_page(response: Response) -> int:
-    sections = response.consultation.sections
+    sections = questionnaire(response.consultation).sections
     answered = responses.answered_sections(response, sections)
     for number, done in enumerate(answered, start=1):
         if not done:

@@ -65,9 +65,11 @@ def _working_response(consultation: Consultation) -> tuple[Response | None, Any]
 
 
 def _section(consultation: Consultation, number: int) -> Any:
-    if not 1 <= number <= len(consultation.sections):
+    """The page's section from the cached copy of the questionnaire; 404 if there is none."""
+    sections = questionnaire(consultation).sections
+    if not 1 <= number <= len(sections):
         abort(404)
-    return consultation.sections[number - 1]
+    return sections[number - 1]
 
 
 def _question_blocks(
@@ -105,9 +107,7 @@ def render_page(
     status: int = 200,
 ) -> Any:
     copy = questionnaire(consultation)
-    if not 1 <= number <= len(copy.sections):
-        abort(404)
-    section = copy.sections[number - 1]
+    section = _section(consultation, number)
     questions = page_questions(section, stored)
     shown_errors = {
         q.code: (field_id(q, errors[q.code].part), error_text(errors[q.code]))
@@ -133,15 +133,12 @@ def page(slug: str, number: int) -> Any:
     response, reply = _working_response(consultation)
     if response is None:
         return reply
+    section = _section(consultation, number)
     stored = responses.rows_by_code(response)
     if request.method == "GET":
-        copy = questionnaire(consultation)
-        if not 1 <= number <= len(copy.sections):
-            abort(404)
-        questions = copy.sections[number - 1].questions
-        raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in questions}
+        raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
         return render_page(consultation, number, raw, {}, stored)
-    section = _section(consultation, number)
+    total = len(questionnaire(consultation).sections)
     action = request.form.get("action", "next")
     questions = page_questions(section, stored)
     raw = raw_from_form(request.form, questions)
@@ -153,6 +150,7 @@ def page(slug: str, number: int) -> Any:
         language=current_locale(),
         now=utcnow(),
         require=action in ("next", "review"),
+        questions=questionnaire(consultation).questions,
     )
     db.session.commit()
     if errors:
@@ -171,7 +169,7 @@ def page(slug: str, number: int) -> Any:
         db.session.commit()
         state.update(consultation, resume=code)
         return redirect(url_for(".saved", slug=slug))
-    if action == "review" or number == len(consultation.sections):
+    if action == "review" or number == total:
         return redirect(url_for(".review", slug=slug))
     return redirect(url_for(".page", slug=slug, number=number + 1))
 
@@ -181,12 +179,15 @@ def page(slug: str, number: int) -> Any:
 
 def _review_sections(response: Response) -> list[dict]:
     consultation = response.consultation
+    copy = questionnaire(consultation)
     stored = responses.rows_by_code(response)
-    shown = {q.code for q in visible_questions(consultation.questions, stored)}
-    missing = {q.code: error_text(e) for q, e in responses.missing_answers(response)}
+    shown = {q.code for q in visible_questions(copy.questions, stored)}
+    missing = {
+        q.code: error_text(e) for q, e in responses.missing_answers(response, copy.questions)
+    }
     locale, fallbacks = current_locale(), list(consultation.languages)
     sections = []
-    for number, section in enumerate(consultation.sections, start=1):
+    for number, section in enumerate(copy.sections, start=1):
         items = [
             {
                 "question": q,
@@ -219,7 +220,7 @@ def _render_review(consultation: Consultation, response: Response, status: int =
         response=response,
         sections=sections,
         missing=missing,
-        total=len(consultation.sections),
+        total=len(questionnaire(consultation).sections),
     ), status
 
 
@@ -243,6 +244,7 @@ def submit(slug: str) -> Any:
             now=utcnow(),
             language=current_locale(),
             invitation_token=bucket.get("invitation"),
+            questions=questionnaire(consultation).questions,
         )
     except responses.Incomplete:
         db.session.rollback()
@@ -302,11 +304,9 @@ def form_expired(error: CSRFError) -> Any:
     )
     if request.endpoint == "respond.page":
         number = request.view_args.get("number", 1) if request.view_args else 1
-        if not 1 <= number <= len(consultation.sections):
-            abort(404)
+        section = _section(consultation, number)
         response = current_response(consultation)
         stored = responses.rows_by_code(response) if response is not None else {}
-        section = consultation.sections[number - 1]
         raw = raw_from_form(request.form, page_questions(section, stored))
         return render_page(consultation, number, raw, {}, stored, message=message, status=400)
     flash(message, "info")

@@ -66,6 +66,10 @@ class Structure:
     version: int
     sections: tuple[SectionView, ...]
 
+    @property
+    def questions(self) -> list[QuestionView]:
+        return [q for section in self.sections for q in section.questions]
+
 
 class Cache:
     """One per application (so tests with a fresh database never see an earlier one)."""
