@@ -21,7 +21,7 @@ def _run(backend: str, kill: bool) -> load.Result:
     postgres = os.environ["TEST_DATABASE_URL"] if backend == "postgresql" else None
     return load.run(
         postgres_url=postgres,
-        respondents=int(os.environ.get("LOAD_TEST_RESPONDENTS", "100")),
+        respondents=int(os.environ.get("LOAD_TEST_RESPONDENTS", "150")),
         concurrency=8,
         kill=kill,
         bare_requests=40,
