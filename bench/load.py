@@ -134,6 +134,7 @@ def build(url: str) -> tuple[int, int, list[int]]:
             db.session.add(consultation)
             db.session.commit()
             ids.append((consultation.id, [q.id for q in consultation.questions]))
+        db.session.remove()  # give the connection back before the pool is closed
         db.engine.dispose()
     (consult_id, _), (bare_id, bare_questions) = ids
     # The bare insert writes as many answer rows as a respondent: repeat question ids.
