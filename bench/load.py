@@ -36,10 +36,12 @@ import argparse
 import http.client
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -559,7 +561,7 @@ def run(
         raise ValueError("--restart-postgres needs --postgres")
     with fresh_database(postgres_url) as url:
         consult_id, bare_id, bare_questions = build(url)
-        log_dir = Path(os.environ.get("TMPDIR", "/tmp"))
+        log_dir = Path(tempfile.mkdtemp(prefix="consult-load-"))
         env = {
             key: value
             for key, value in os.environ.items()
@@ -615,6 +617,10 @@ def run(
             consult.stop()
             bare.stop()
         figures = verify(url, consult_id, stats.acknowledged)
+    if figures["stored"] == len(stats.acknowledged) == figures["submitted_rows"]:
+        shutil.rmtree(log_dir, ignore_errors=True)
+    else:
+        log(f"gunicorn logs kept in {log_dir}")
     latencies = sorted(stats.latencies) or [0.0]
     consult_rps = stats.requests / seconds
     responses_per_s = len(stats.acknowledged) / seconds
