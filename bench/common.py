@@ -30,7 +30,9 @@ def fresh_database(postgres_url: str | None = None) -> Iterator[str]:
         if postgres_url:
             name = f"consult_bench_{uuid.uuid4().hex[:10]}"
             base = sa.make_url(postgres_url).set(drivername="postgresql+psycopg")
-            admin = sa.create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+            admin = sa.create_engine(
+                base.set(database="postgres"), isolation_level="AUTOCOMMIT", pool_pre_ping=True
+            )
             with admin.connect() as conn:
                 conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
             url = base.set(database=name).render_as_string(hide_password=False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from consult.extensions import db
@@ -20,6 +22,13 @@ def _titles() -> dict[int, tuple[str, str]]:
         405: (_("Not allowed"), _("This page cannot be used in this way.")),
         413: (_("Too much data"), _("What you sent is larger than this site accepts.")),
         429: (_("Too many requests"), _("Please wait a moment and try again.")),
+        503: (
+            _("Please try again in a moment"),
+            _(
+                "The service is very busy or restarting. What you just sent was not saved; "
+                "answers saved earlier are safe. Please wait a moment and send it again."
+            ),
+        ),
         500: (
             _("Something went wrong"),
             _("An error occurred on our side. Please try again later."),
@@ -52,7 +61,50 @@ def _server_error(error: Exception) -> Any:
     return render_error(500)
 
 
+def _transient(error: DBAPIError) -> bool:
+    """A connection lost or refused, a restart, or SQLite busy: worth sending again.
+
+    A missing table or a broken file is not: that stays a 500 for the operator to fix.
+    """
+    if error.connection_invalidated or isinstance(error, InterfaceError):
+        return True
+    if isinstance(error.orig, sqlite3.Error):
+        message = str(error.orig).lower()
+        return "locked" in message or "busy" in message
+    return True
+
+
+def _database_unavailable(error: DBAPIError) -> Any:
+    """The database is restarting, unreachable or (SQLite) locked for too long.
+
+    The transaction is rolled back, so nothing of this request is stored: a clear 503 with
+    Retry-After tells the visitor (and any client) to send again, rather than a 500.
+    """
+    if not _transient(error):
+        return _server_error(error)
+    current_app.logger.warning("database unavailable: %s", str(error).splitlines()[0])
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001  (the connection may be gone; the pool replaces it)
+        db.session.remove()
+    if request.path.startswith("/api/"):
+        from consult.api import _error
+
+        reply = _error(503, "Service Unavailable")
+    else:
+        try:
+            reply = render_error(503)
+        except Exception:  # noqa: BLE001  (never a 500 because the error page failed)
+            db.session.remove()
+            reply = (_("Please try again in a moment"), 503, {"Content-Type": "text/plain"})
+    response = current_app.make_response(reply)
+    response.headers["Retry-After"] = "2"
+    return response
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(InterfaceError, _database_unavailable)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(500, _server_error)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from babel import Locale
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale, numbers
 from flask import Flask, current_app, g, request, session
-from flask_babel import format_date, format_datetime, format_number, format_percent, get_locale
+from flask_babel import format_date, format_datetime, format_percent, get_locale
+from flask_babel import format_number as flask_babel_format_number
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -96,6 +100,19 @@ def channel_label(channel: str) -> str:
 
 def field_of_action_label(code: str) -> str:
     return _(FIELD_OF_ACTION_LABELS.get(code, code))
+
+
+@lru_cache(maxsize=8192)
+def _formatted_int(locale: Any, number: int) -> str:
+    return numbers.format_decimal(number, locale=locale)
+
+
+def format_number(number: Any) -> str:
+    """flask_babel's format_number, remembered for whole numbers (page numbers, scale points,
+    limits: thousands of calls per questionnaire page, the same few values each time)."""
+    if type(number) is int and -100_000 < number < 100_000:
+        return _formatted_int(get_locale(), number)
+    return flask_babel_format_number(number)
 
 
 def _template_globals() -> dict:

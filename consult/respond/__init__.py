@@ -23,4 +23,7 @@ bp.context_processor(question_helpers)
 
 
 def init_app(app: Flask) -> None:
+    from consult.respond import structure
+
+    structure.init_app(app)
     app.register_blueprint(bp)

@@ -12,7 +12,7 @@ from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 
 from consult.extensions import db
-from consult.respond import bp, state
+from consult.respond import bp, state, structure
 from surveys.answering import responses
 from surveys.answering.access import (
     Refusal,
@@ -40,12 +40,19 @@ STATUS = {
 def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Load the consultation before the locale is chosen, so it offers its own languages."""
     slug = (values or {}).get("slug")
-    consultation = (
-        consultations.get_by_slug(db.session, slug, with_questionnaire=True) if slug else None
-    )
+    # The row only: the views read sections, questions and options through `questionnaire()`.
+    consultation = consultations.get_by_slug(db.session, slug) if slug else None
     g.consultation = consultation
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
         g.offered_languages = list(consultation.languages)
+
+
+def questionnaire(consultation: Consultation) -> structure.Structure:
+    """The consultation's sections, questions and options from this worker's cache."""
+    return structure.structure(
+        consultation,
+        lambda: consultations.get_by_slug(db.session, consultation.slug, with_questionnaire=True),
+    )
 
 
 def current_locale() -> str:
@@ -151,7 +158,7 @@ def current_response(consultation: Consultation) -> Response | None:
 
 
 def first_open_page(response: Response) -> int:
-    sections = response.consultation.sections
+    sections = questionnaire(response.consultation).sections
     answered = responses.answered_sections(response, sections)
     for number, done in enumerate(answered, start=1):
         if not done:

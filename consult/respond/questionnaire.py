@@ -9,16 +9,19 @@ from flask import abort, current_app, flash, g, redirect, render_template, reque
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from markupsafe import Markup
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from consult.extensions import db
-from consult.respond import bp, state
+from consult.i18n import format_number
+from consult.respond import bp, state, structure
 from consult.respond.common import (
     consultation_or_404,
     current_locale,
     current_response,
     gate,
     invitation_token,
+    questionnaire,
     refuse,
     remember_response,
 )
@@ -27,6 +30,7 @@ from consult.respond.fields import (
     error_text,
     field_id,
     page_questions,
+    question_helpers,
     raw_from_form,
 )
 from consult.security import limiter, submit_limit
@@ -95,9 +99,34 @@ def _restart(consultation: Consultation, number: int) -> tuple[Response | None, 
 
 
 def _section(consultation: Consultation, number: int) -> Any:
-    if not 1 <= number <= len(consultation.sections):
+    """The page's section from the cached copy of the questionnaire; 404 if there is none."""
+    sections = questionnaire(consultation).sections
+    if not 1 <= number <= len(sections):
         abort(404)
-    return consultation.sections[number - 1]
+    return sections[number - 1]
+
+
+def _question_blocks(
+    copy: structure.Structure, questions: list, raw: dict, errors: dict
+) -> list[Markup]:
+    """Each question's HTML; an unanswered question without error comes from the cache."""
+    helpers = question_helpers()
+    locale, langs = current_locale(), helpers["langs"]
+    macro = None
+    blocks = []
+    for q in questions:
+        values, error = raw.get(q.code, {}), errors.get(q.code)
+        blank = error is None and not any(values.values())
+        key = structure.fragment_key(copy, locale, langs, q) if blank else None
+        html = structure.cached_fragment(key) if key else None
+        if html is None:
+            if macro is None:
+                macro = structure.question_macro({**helpers, "format_number": format_number})
+            html = Markup(macro(q, values, error))
+            if key:
+                structure.remember_fragment(key, html)
+        blocks.append(html)
+    return blocks
 
 
 def render_page(
@@ -109,6 +138,7 @@ def render_page(
     message: str | None = None,
     status: int = 200,
 ) -> Any:
+    copy = questionnaire(consultation)
     section = _section(consultation, number)
     questions = page_questions(section, stored)
     shown_errors = {
@@ -121,9 +151,9 @@ def render_page(
         consultation=consultation,
         section=section,
         number=number,
-        total=len(consultation.sections),
+        total=len(copy.sections),
         questions=questions,
-        raw=raw,
+        blocks=_question_blocks(copy, questions, raw, shown_errors),
         errors=shown_errors,
         message=message,
         restart=status == 409,
@@ -144,6 +174,7 @@ def page(slug: str, number: int) -> Any:
     if request.method == "GET":
         raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
         return render_page(consultation, number, raw, {}, stored)
+    total = len(questionnaire(consultation).sections)
     action = request.form.get("action", "next")
     questions = page_questions(section, stored)
     raw = raw_from_form(request.form, questions)
@@ -155,6 +186,7 @@ def page(slug: str, number: int) -> Any:
         language=current_locale(),
         now=utcnow(),
         require=action in ("next", "review"),
+        questions=questionnaire(consultation).questions,
     )
     db.session.commit()
     if errors:
@@ -173,7 +205,7 @@ def page(slug: str, number: int) -> Any:
         db.session.commit()
         state.update(consultation, resume=code)
         return redirect(url_for(".saved", slug=slug))
-    if action == "review" or number == len(consultation.sections):
+    if action == "review" or number == total:
         return redirect(url_for(".review", slug=slug))
     return redirect(url_for(".page", slug=slug, number=number + 1))
 
@@ -183,12 +215,15 @@ def page(slug: str, number: int) -> Any:
 
 def _review_sections(response: Response) -> list[dict]:
     consultation = response.consultation
+    copy = questionnaire(consultation)
     stored = responses.rows_by_code(response)
-    shown = {q.code for q in visible_questions(consultation.questions, stored)}
-    missing = {q.code: error_text(e) for q, e in responses.missing_answers(response)}
+    shown = {q.code for q in visible_questions(copy.questions, stored)}
+    missing = {
+        q.code: error_text(e) for q, e in responses.missing_answers(response, copy.questions)
+    }
     locale, fallbacks = current_locale(), list(consultation.languages)
     sections = []
-    for number, section in enumerate(consultation.sections, start=1):
+    for number, section in enumerate(copy.sections, start=1):
         items = [
             {
                 "question": q,
@@ -221,7 +256,7 @@ def _render_review(consultation: Consultation, response: Response, status: int =
         response=response,
         sections=sections,
         missing=missing,
-        total=len(consultation.sections),
+        total=len(questionnaire(consultation).sections),
     ), status
 
 
@@ -245,6 +280,7 @@ def submit(slug: str) -> Any:
             now=utcnow(),
             language=current_locale(),
             invitation_token=bucket.get("invitation"),
+            questions=questionnaire(consultation).questions,
         )
     except responses.Incomplete:
         db.session.rollback()
@@ -304,11 +340,9 @@ def form_expired(error: CSRFError) -> Any:
     )
     if request.endpoint == "respond.page":
         number = request.view_args.get("number", 1) if request.view_args else 1
-        if not 1 <= number <= len(consultation.sections):
-            abort(404)
+        section = _section(consultation, number)
         response = current_response(consultation)
         stored = responses.rows_by_code(response) if response is not None else {}
-        section = consultation.sections[number - 1]
         raw = raw_from_form(request.form, page_questions(section, stored))
         return render_page(consultation, number, raw, {}, stored, message=message, status=400)
     flash(message, "info")

@@ -12,9 +12,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, object_session
 
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
 from surveys.answering.values import AnswerError
@@ -196,11 +197,25 @@ def find_response(
 
 
 def rows_by_code(response: Response) -> dict[str, list[Row]]:
-    """The stored answers per question code, in long format."""
+    """The stored answers per question code, in long format.
+
+    One query for plain rows: no Answer objects, no question loaded per answer.
+    """
+    session = object_session(response)
+    if session is None or response.id is None:
+        answers = sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id))
+        found = [(a.question.code, a.option_code, a.text, a.number) for a in answers]
+    else:
+        found = session.execute(
+            select(Question.code, Answer.option_code, Answer.text, Answer.number)
+            .join(Question, Question.id == Answer.question_id)
+            .where(Answer.response_id == response.id)
+            .order_by(Answer.question_id, func.coalesce(Answer.number, 0), Answer.id)
+        ).all()
     rows: dict[str, list[Row]] = {}
-    for answer in sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id)):
-        rows.setdefault(answer.question.code, []).append(
-            {"option_code": answer.option_code, "text": answer.text, "number": answer.number}
+    for code, option_code, text, number in found:
+        rows.setdefault(code, []).append(
+            {"option_code": option_code, "text": text, "number": number}
         )
     return rows
 
@@ -251,13 +266,17 @@ def save_page(
     language: str,
     now: datetime,
     require: bool = True,
+    questions: Sequence[Any] | None = None,
 ) -> dict[str, AnswerError]:
     """Store the valid answers of one page, replacing what that page had; return the errors.
 
     Answers of questions hidden by show_if are dropped, here and on later pages whose
     trigger changed. A submitted (invited) response is only changed when the page is valid.
+    `section` and `questions` (all of the questionnaire, in order; by default the ORM's) may
+    also be a cached copy with the same attributes.
     """
     consultation = response.consultation
+    questions = consultation.questions if questions is None else questions
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
     if not editable(response):
@@ -278,8 +297,8 @@ def save_page(
             continue  # keep what was saved before until the typed value is fixed
         new_rows[question.id] = valid.get(question.code, [])
     merged = {**stored, **{q.code: new_rows[q.id] for q in section.questions if q.id in new_rows}}
-    shown = {q.code for q in visible_questions(consultation.questions, merged)}
-    for question in consultation.questions:
+    shown = {q.code for q in visible_questions(questions, merged)}
+    for question in questions:
         if question.code not in shown and merged.get(question.code):
             new_rows[question.id] = []
     _replace(session, response, new_rows)
@@ -289,11 +308,14 @@ def save_page(
     return errors
 
 
-def missing_answers(response: Response) -> list[tuple[Question, AnswerError]]:
+def missing_answers(
+    response: Response, questions: Sequence[Any] | None = None
+) -> list[tuple[Question, AnswerError]]:
     """Every visible question whose stored answer would not be accepted at submission."""
     stored = rows_by_code(response)
+    questions = response.consultation.questions if questions is None else questions
     problems = []
-    for question in visible_questions(response.consultation.questions, stored):
+    for question in visible_questions(questions, stored):
         rows = stored.get(question.code, [])
         if rows:
             continue
@@ -311,6 +333,7 @@ def submit(
     now: datetime,
     language: str | None = None,
     invitation_token: str | None = None,
+    questions: Sequence[Any] | None = None,
 ) -> SubmitResult:
     """Submit a draft exactly once.
 
@@ -323,7 +346,7 @@ def submit(
     consultation = response.consultation
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
-    missing = missing_answers(response)
+    missing = missing_answers(response, questions)
     if missing:
         raise Incomplete(missing)
     receipt = _code_hash(receipt_code, RECEIPT)

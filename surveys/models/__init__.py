@@ -1,5 +1,6 @@
 """All models; importing this module registers every table on `Base.metadata`."""
 
+from surveys import versioning  # noqa: F401  (raises questionnaire_version on every flush)
 from surveys.models.coding import AnswerTranslation, Theme, TranslationOrigin, answer_theme
 from surveys.models.consultation import (
     Committee,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from surveys.demo.loader import load
+from surveys.models import Option
 from tests.consult.respond_support import (
     BASE,
     PAGE_ONE,
@@ -285,3 +286,29 @@ def test_responses_have_no_place_for_ip_addresses_or_user_agents():
 
     columns = {c.name for model in (Response, Answer) for c in model.__table__.columns}
     assert not {name for name in columns if "ip" in name.split("_") or "agent" in name}
+
+
+def test_a_changed_question_text_shows_at_once_although_pages_are_cached(
+    client, consultation, db_session
+):
+    start(client)
+    assert "Place" in client.get(f"{BASE}/p/1?lang=en").get_data(as_text=True)
+    question = next(q for q in consultation.questions if q.code == "name_of_place")
+    question.prompt = {**question.prompt, "en": "Town or village"}
+    db_session.commit()
+
+    html = client.get(f"{BASE}/p/1?lang=en").get_data(as_text=True)
+
+    assert "Town or village" in html and ">Place<" not in html
+
+
+def test_a_new_option_shows_at_once_although_pages_are_cached(client, consultation, db_session):
+    start(client)
+    client.get(f"{BASE}/p/2?lang=en")
+    question = next(q for q in consultation.sections[1].questions if q.options)
+    question.options.append(Option(code="brand_new", label={"en": "Brand-new choice"}))
+    db_session.commit()
+
+    html = client.get(f"{BASE}/p/2?lang=en").get_data(as_text=True)
+
+    assert "Brand-new choice" in html

@@ -1,0 +1,157 @@
+"""A per-process cache of each questionnaire's structure, and of rendered empty questions.
+
+Loading 30 questions with their options through the ORM and rendering them through Jinja
+macros cost far more than everything else on a questionnaire page. The structure only
+changes when authors edit, and every such change raises
+`Consultation.questionnaire_version` (see `surveys.versioning`), which comes with the
+consultation row each request loads anyway. So each worker keeps
+
+- a frozen copy of the sections, questions and options (plain objects with the same
+  attribute names, which the page templates and the validation helpers read), and
+- the HTML of each question as shown *unanswered and without an error*, per language.
+
+A question with a value or an error is rendered afresh; typed answers are never cached.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from markupsafe import Markup
+
+from surveys.kinds import QuestionKind
+from surveys.models import Consultation
+
+MAX_FRAGMENTS = 20_000  # about 2 kB each: at most some 40 MB per worker, usually far less
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: int
+    code: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: int
+    code: str
+    kind: str
+    required: bool
+    prompt: dict[str, str]
+    help_text: dict[str, str]
+    settings: dict[str, Any]
+    show_if: dict[str, Any] | None
+    options: tuple[OptionView, ...]
+
+    @property
+    def question_kind(self) -> QuestionKind:
+        return QuestionKind(self.kind)
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: int
+    title: dict[str, str]
+    description: dict[str, str]
+    questions: tuple[QuestionView, ...]
+
+
+@dataclass(frozen=True)
+class Structure:
+    consultation_id: int
+    version: int
+    sections: tuple[SectionView, ...]
+
+    @property
+    def questions(self) -> list[QuestionView]:
+        return [q for section in self.sections for q in section.questions]
+
+
+class Cache:
+    """One per application (so tests with a fresh database never see an earlier one)."""
+
+    def __init__(self) -> None:
+        self.structures: dict[int, Structure] = {}
+        self.fragments: dict[tuple, Markup] = {}
+        self.lock = threading.Lock()
+
+
+def _cache() -> Cache:
+    return current_app.extensions["respond_cache"]
+
+
+def init_app(app: Any) -> None:
+    app.extensions["respond_cache"] = Cache()
+
+
+def _copy(consultation: Consultation) -> Structure:
+    sections = tuple(
+        SectionView(
+            id=section.id,
+            title=dict(section.title or {}),
+            description=dict(section.description or {}),
+            questions=tuple(
+                QuestionView(
+                    id=q.id,
+                    code=q.code,
+                    kind=q.kind,
+                    required=bool(q.required),
+                    prompt=dict(q.prompt or {}),
+                    help_text=dict(q.help_text or {}),
+                    settings=dict(q.settings or {}),
+                    show_if=dict(q.show_if) if q.show_if else None,
+                    options=tuple(
+                        OptionView(id=o.id, code=o.code, label=dict(o.label or {}))
+                        for o in q.options
+                    ),
+                )
+                for q in section.questions
+            ),
+        )
+        for section in consultation.sections
+    )
+    return Structure(consultation.id, consultation.questionnaire_version, sections)
+
+
+def structure(consultation: Consultation, load: Any) -> Structure:
+    """The cached structure of this consultation at its current version.
+
+    `load()` makes sure the ORM collections are loaded (in few queries) when it is not cached.
+    """
+    cache = _cache()
+    cached = cache.structures.get(consultation.id)
+    if cached is not None and cached.version == consultation.questionnaire_version:
+        return cached
+    load()
+    fresh = _copy(consultation)
+    with cache.lock:
+        cache.structures[consultation.id] = fresh
+    return fresh
+
+
+def fragment_key(
+    structure: Structure, locale: str, langs: list[str], question: QuestionView
+) -> tuple:
+    return (structure.consultation_id, structure.version, locale, tuple(langs), question.code)
+
+
+def cached_fragment(key: tuple) -> Markup | None:
+    return _cache().fragments.get(key)
+
+
+def remember_fragment(key: tuple, html: Markup) -> None:
+    cache = _cache()
+    with cache.lock:
+        if len(cache.fragments) >= MAX_FRAGMENTS:
+            cache.fragments.clear()
+        cache.fragments[key] = html
+
+
+def question_macro(context: dict[str, Any]) -> Any:
+    """The `question` macro of respond/_question.html, bound to `context`."""
+    template = current_app.jinja_env.get_template("respond/_question.html")
+    return template.make_module(vars=context).question

@@ -1,0 +1,70 @@
+"""The questionnaire version goes up with every change of the structure, and only then."""
+
+from __future__ import annotations
+
+from surveys.answering import responses
+from surveys.base import utcnow
+from surveys.models import Option, Question
+
+
+def _version(session, consultation) -> int:
+    session.refresh(consultation)
+    return consultation.questionnaire_version
+
+
+def test_a_new_consultation_starts_at_version_one(session, make_consultation):
+    assert _version(session, make_consultation()) == 1
+
+
+def test_changing_a_question_text_raises_the_version(session, make_consultation):
+    consultation = make_consultation()
+    consultation.questions[0].prompt = {"de": "Neu", "en": "New"}
+    session.commit()
+
+    assert _version(session, consultation) == 2
+
+
+def test_adding_an_option_raises_the_version(session, make_consultation):
+    consultation = make_consultation()
+    choice = next(q for q in consultation.questions if q.options)
+    choice.options.append(Option(code="new", label={"de": "Neu"}))
+    session.commit()
+
+    assert _version(session, consultation) == 2
+
+
+def test_removing_a_question_raises_the_version(session, make_consultation):
+    consultation = make_consultation(questions=3)
+    section = consultation.sections[0]
+    section.questions.remove(section.questions[-1])
+    session.commit()
+
+    assert _version(session, consultation) == 2
+
+
+def test_adding_a_question_raises_the_version(session, make_consultation):
+    consultation = make_consultation()
+    consultation.sections[0].questions.append(
+        Question(code="extra", kind="short_text", prompt={"de": "Extra"})
+    )
+    session.commit()
+
+    assert _version(session, consultation) == 2
+
+
+def test_answering_leaves_the_version_alone(session, make_consultation):
+    consultation = make_consultation()
+    response = responses.start_draft(session, consultation, language="de", now=utcnow())
+    section = consultation.sections[0]
+    responses.save_page(session, response, section, {}, language="de", now=utcnow(), require=False)
+    session.commit()
+
+    assert _version(session, consultation) == 1
+
+
+def test_other_consultations_keep_their_version(session, make_consultation):
+    first, second = make_consultation(slug="first"), make_consultation(slug="second")
+    first.questions[0].prompt = {"de": "Neu"}
+    session.commit()
+
+    assert (_version(session, first), _version(session, second)) == (2, 1)
