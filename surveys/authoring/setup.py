@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from babel import Locale, UnknownLocaleError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from surveys.authoring.lifecycle import ensure_editable, has_responses
@@ -22,6 +22,7 @@ from surveys.kinds import N_, AccessMode, ConsultationStatus
 from surveys.models import (
     Committee,
     Consultation,
+    Invitation,
     Meeting,
     Option,
     Question,
@@ -230,6 +231,11 @@ def update_consultation(
     new_codes = [code for code, _label in data.groups]
     if answered and not set(old_groups) <= set(new_codes):
         raise Invalid(N_("People have already answered: stakeholder groups cannot be removed."))
+    removed = [old_groups[code].id for code in set(old_groups) - set(new_codes)]
+    if removed and session.scalar(
+        select(func.count()).select_from(Invitation).where(Invitation.group_id.in_(removed))
+    ):
+        raise Invalid(N_("Invitations use this stakeholder group: it cannot be removed."))
     if data.slug and data.slug != consultation.slug:
         if unique_slug(session, data.slug, consultation.id) != data.slug:
             raise Invalid(N_("Another consultation already uses this address."))

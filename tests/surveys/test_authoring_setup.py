@@ -98,3 +98,16 @@ def test_new_round_copies_the_questionnaire_with_its_codes(make_consultation, se
     assert [o.code for o in copy.questions[0].options] == ["a", "b"]
     assert copy.questions[0].id != consultation.questions[0].id
     assert setup.new_round(session, copy).slug == "test-consultation-round-3"
+
+
+def test_a_group_that_invitations_use_cannot_be_removed(session):
+    from surveys.models import Invitation
+
+    consultation = setup.create_consultation(session, _data())
+    session.add(
+        Invitation(consultation=consultation, token_hash="x" * 64, group=consultation.groups[0])
+    )
+    session.flush()
+    with pytest.raises(Invalid, match="Invitations use this stakeholder group"):
+        setup.update_consultation(session, consultation, _data(groups=[("s", "Schulen")]))
+    assert [g.code for g in consultation.groups] == ["v"]
