@@ -40,6 +40,16 @@ class QuestionInfo:
                 return option.label
         return self.extra_labels.get(code, code)
 
+    def answer_label(self, code: str) -> str:
+        """The label of an answer code; scale points carry their end labels ("1 – unsafe")."""
+        if self.kind != "scale":
+            return self.option_label(code)
+        ends = {
+            str(self.scale_min): self.scale_min_label,
+            str(self.scale_max): self.scale_max_label,
+        }
+        return f"{code} – {ends[code]}" if ends.get(code) else code
+
     @property
     def option_codes(self) -> list[str]:
         codes = [o.code for o in self.options]

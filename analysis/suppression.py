@@ -111,6 +111,11 @@ def suppress(
     )
 
 
+def published_count(n: int, threshold: int) -> int | None:
+    """A single respondent count as it may be published: None when 0 < n < threshold."""
+    return None if 0 < n < threshold else n
+
+
 def method_statement(threshold: int, template: str = SUPPRESSION_METHOD, mark: str = MARK) -> str:
     """The sentence every report states about suppression."""
     return template.format(threshold=threshold, mark=mark)

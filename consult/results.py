@@ -17,7 +17,7 @@ from analysis.charts import bar_chart
 from analysis.filters import Filters
 from analysis.questions import QuestionInfo
 from analysis.summaries import COUNT, Summary, summarise
-from analysis.suppression import MARK, suppress
+from analysis.suppression import MARK, published_count, suppress
 from consult.reporting import Data
 
 CHART_KINDS = ("single_choice", "multiple_choice", "yes_no", "scale")
@@ -43,24 +43,12 @@ class Result:
     chart: bytes | None = None
 
 
-def _published_count(n: int, threshold: int) -> int | None:
-    return None if 0 < n < threshold else n
-
-
-def _scale_label(question: QuestionInfo, code: str) -> str:
-    ends = {
-        str(question.scale_min): question.scale_min_label,
-        str(question.scale_max): question.scale_max_label,
-    }
-    return f"{code} – {ends[code]}" if ends.get(code) else code
-
-
 def result_of(summary: Summary, threshold: int, *, with_chart: bool = False) -> Result:
     question = summary.question
     result = Result(
         question,
-        n=_published_count(summary.n, threshold),
-        no_answer=_published_count(summary.no_answer, threshold),
+        n=published_count(summary.n, threshold),
+        no_answer=published_count(summary.no_answer, threshold),
     )
     if summary.n and summary.n < threshold:
         result.suppressed = True
@@ -75,13 +63,13 @@ def result_of(summary: Summary, threshold: int, *, with_chart: bool = False) -> 
         shares = checked.shares()[COUNT]
         for code in counts.index:
             hidden = bool(checked.mask.loc[code, COUNT])
-            label = _scale_label(question, code) if kind == "scale" else question.option_label(code)
+            label = question.answer_label(code)
             share = None if hidden or pd.isna(shares.loc[code]) else float(shares.loc[code])
             result.rows.append(Row(label, None if hidden else int(counts.loc[code]), share))
         result.suppressed = checked.any_suppressed
         if kind == "scale":
             result.stats = {k: summary.stats.get(k) for k in ("mean", "median", "top_two_share")}
-            result.stats["dont_know"] = _published_count(summary.dont_know, threshold)
+            result.stats["dont_know"] = published_count(summary.dont_know, threshold)
         if with_chart and summary.n:
             result.chart = chart(
                 tuple(r.label for r in result.rows), tuple(r.share for r in result.rows)
@@ -93,13 +81,13 @@ def result_of(summary: Summary, threshold: int, *, with_chart: bool = False) -> 
             result.rows.append(
                 Row(
                     question.option_label(str(code)),
-                    _published_count(int(row["first"]), threshold),
+                    published_count(int(row["first"]), threshold),
                     None if pd.isna(row["mean_rank"]) else float(row["mean_rank"]),
                 )
             )
     elif kind in ("short_text", "long_text"):
         for code, count in summary.table[COUNT].items():
-            result.rows.append(Row(str(code), _published_count(int(count), threshold), None))
+            result.rows.append(Row(str(code), published_count(int(count), threshold), None))
     elif kind == "date":
         result.stats = {k: summary.stats.get(k) for k in ("earliest", "latest")}
     return result
@@ -111,10 +99,18 @@ def chart(labels: tuple[str, ...], shares: tuple[float | None, ...]) -> bytes:
     return bar_chart(list(labels), list(shares), suppressed_label=MARK)
 
 
-def results(data: Data, *, with_charts: bool = False) -> list[Result]:
-    threshold = data.consultation.small_cell_threshold
+def summaries_of(data: Data) -> dict[str, Summary]:
+    """Every question's summary, from one pass over the answers."""
     respondents = int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0
-    summaries = summarise(data.answers, data.questions, respondents)
+    return summarise(data.answers, data.questions, respondents)
+
+
+def results(
+    data: Data, *, with_charts: bool = False, summaries: dict[str, Summary] | None = None
+) -> list[Result]:
+    """Published figures per question; pass `summaries` when the caller already has them."""
+    threshold = data.consultation.small_cell_threshold
+    summaries = summaries if summaries is not None else summaries_of(data)
     return [result_of(summaries[q.code], threshold, with_chart=with_charts) for q in data.questions]
 
 

@@ -12,7 +12,13 @@ from analysis.charts import bar_chart
 from analysis.questions import TEXT_KINDS, QuestionInfo
 from analysis.report.blocks import Figure, Heading, Paragraph, Quote, Report, Table
 from analysis.summaries import COUNT, Summary, summarise
-from analysis.suppression import MARK, SUPPRESSION_METHOD, method_statement, suppress
+from analysis.suppression import (
+    MARK,
+    SUPPRESSION_METHOD,
+    method_statement,
+    published_count,
+    suppress,
+)
 from analysis.text.tokens import base_language
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"}
@@ -207,7 +213,8 @@ def _question(report: Report, data: ReportInput, summary: Summary) -> None:
 
 def _count(data: ReportInput, n: int) -> str:
     """A respondent count as published: the suppression mark when 0 < n < threshold."""
-    return data.texts.suppressed if 0 < n < data.threshold else data.format_number(n)
+    published = published_count(n, data.threshold)
+    return data.texts.suppressed if published is None else data.format_number(published)
 
 
 def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
@@ -218,10 +225,7 @@ def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
         counts.to_frame(COUNT), data.threshold, column_totals=pd.Series({COUNT: base})
     )
     shares = checked.shares()[COUNT]
-    labels = [
-        _scale_label(question, code) if question.kind == "scale" else question.option_label(code)
-        for code in counts.index
-    ]
+    labels = [question.answer_label(code) for code in counts.index]
     report.add(
         Figure(
             bar_chart(
@@ -250,12 +254,7 @@ def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
             rows.append(
                 [
                     texts.dont_know,
-                    _published(
-                        data,
-                        summary.dont_know,
-                        summary.dont_know < data.threshold,
-                        data.format_number,
-                    ),
+                    _count(data, summary.dont_know),
                     "",
                 ]
             )
@@ -270,14 +269,6 @@ def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
     report.add(
         Table(question.label, [texts.answer, texts.respondents, texts.share], rows, numeric=(1, 2))
     )
-
-
-def _scale_label(question: QuestionInfo, code: str) -> str:
-    if code == str(question.scale_min) and question.scale_min_label:
-        return f"{code} – {question.scale_min_label}"
-    if code == str(question.scale_max) and question.scale_max_label:
-        return f"{code} – {question.scale_max_label}"
-    return code
 
 
 def _statistics(report: Report, data: ReportInput, summary: Summary, keys: tuple[str, ...]) -> None:
@@ -299,7 +290,7 @@ def _ranking(report: Report, data: ReportInput, summary: Summary) -> None:
             data.format_decimal(row["mean_rank"])
             if pd.notna(row["mean_rank"])
             else texts.suppressed,
-            _published(data, row["first"], 0 < row["first"] < data.threshold, data.format_number),
+            _count(data, int(row["first"])),
         ]
         for code, row in summary.table.iterrows()
     ]

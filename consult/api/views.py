@@ -107,7 +107,6 @@ def results(slug: str) -> Any:
     with force_locale(lang):
         data = reporting.load(db.session, consultation, lang)
         figures = published(data)
-    db.session.rollback()
     return jsonify(
         {
             "slug": consultation.slug,

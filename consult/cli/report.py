@@ -27,6 +27,5 @@ def report_command(slug: str, fmt: str, out: Path, lang: str | None) -> None:
     language = lang or consultation.source_language
     with force_locale(language):
         content, _mimetype, _name = reporting.render(db.session, consultation, fmt, language)
-    db.session.rollback()  # the report only reads; settings created on the fly are not kept
     out.write_bytes(content)
     click.echo(f"Wrote {out} ({len(content):,} bytes)")

@@ -52,6 +52,7 @@ def report() -> Any:
         open_points = (request.form.get("open_points") or "")[:TEXT_LIMIT].strip()
         settings.open_points = {**settings.open_points, language: open_points}
         settings.public_results = request.form.get("public_results") == "1"
+        db.session.add(settings)
         record(
             db.session,
             "report.save",
@@ -64,7 +65,6 @@ def report() -> Any:
         db.session.commit()
         flash(_("Saved."), "success")
         return redirect(url_for("review.report"))
-    db.session.commit()  # keeps the settings row created on first visit
     return render_template(
         "review/report.html",
         consultation=consultation,
@@ -85,7 +85,6 @@ def report_preview() -> Any:
     built = report_build.build(
         reporting.report_input(db.session, data, reporting.settings_of(db.session, consultation))
     )
-    db.session.rollback()
     # The report's HTML escapes every text it holds (analysis.report.html); marking the
     # finished fragment safe lets it sit inside our page without double escaping.
     return render_template(
@@ -103,7 +102,6 @@ def report_export(fmt: str) -> Any:
     content, mimetype, filename = reporting.render(
         db.session, g.consultation, fmt, current_language()
     )
-    db.session.rollback()
     record(
         db.session,
         "report.export",

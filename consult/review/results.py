@@ -14,7 +14,7 @@ from analysis.summaries import summarise
 from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.results import filters_from_args, formatted, results
+from consult.results import filters_from_args, formatted, results, summaries_of
 from consult.review import bp, language_options
 from surveys.kinds import CHANNEL_LABELS
 from surveys.texts import pick
@@ -47,8 +47,9 @@ def results_page() -> Any:
     consultation = g.consultation
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
-    figures = results(data, with_charts=True)
-    earlier = _compare_rounds(consultation, data, filters)
+    summaries = summaries_of(data)
+    figures = results(data, with_charts=True, summaries=summaries)
+    earlier = _compare_rounds(consultation, data, summaries, filters)
     return render_template(
         "review/results.html",
         consultation=consultation,
@@ -75,14 +76,13 @@ def results_page() -> Any:
     )
 
 
-def _compare_rounds(consultation, data, filters) -> dict[str, Any]:
+def _compare_rounds(consultation, data, current, filters) -> dict[str, Any]:
     """Per question code: the comparison with the earlier round, where there is one."""
     previous = consultation.previous_round
     if previous is None:
         return {}
     before = reporting.load(db.session, previous, current_language(), filters)
     threshold = consultation.small_cell_threshold
-    current = summarise(data.answers, data.questions, len(data.respondents))
     old_questions = {q.code: q for q in before.questions}
     shared = [q for q in data.questions if q.code in old_questions and q.kind in ROUND_KINDS]
     earlier = summarise(
@@ -121,7 +121,6 @@ def export(fmt: str) -> Any:
     content, mimetype, filename = reporting.render(
         db.session, g.consultation, fmt, current_language(), filters
     )
-    db.session.rollback()
     return Response(
         content,
         mimetype=mimetype,

