@@ -10,7 +10,9 @@ from flask_wtf.csrf import CSRFProtect
 
 from surveys.base import Base
 
-db = SQLAlchemy(model_class=Base)
+# Objects stay readable after a commit: a request that commits and then reads an id or a
+# title for its reply would otherwise load every committed row again.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -24,15 +24,26 @@ def offered_languages() -> list[str]:
     return list(getattr(g, "offered_languages", None) or current_app.config["UI_LANGUAGES"])
 
 
-def select_locale() -> str:
+def select_locale() -> Locale:
     """Explicit choice → the signed-in user's preference → Accept-Language → default."""
+    return _parsed(_select_code())
+
+
+@lru_cache(maxsize=256)
+def _parsed(code: str) -> Locale:
+    # Flask-Babel would parse the code again on every request; a Locale it takes as it is.
+    return Locale.parse(code)
+
+
+def _select_code() -> str:
     offered = offered_languages()
     chosen = session.get(SESSION_KEY)
     if chosen in offered:
         return chosen
-    preference = getattr(current_user, "locale", None)
-    if preference in offered:
-        return preference
+    if "_user_id" in session:  # only staff have a preference; no user loaded for others
+        preference = getattr(current_user, "locale", None)
+        if preference in offered:
+            return preference
     best = request.accept_languages.best_match(offered)
     if best:
         return best
@@ -55,6 +66,7 @@ def _is_known(code: str) -> bool:
     return len(code) <= 20
 
 
+@lru_cache(maxsize=256)
 def language_name(code: str) -> str:
     """The language's name in its own language, e.g. "العربية" for ar."""
     try:
@@ -66,12 +78,20 @@ def language_name(code: str) -> str:
 
 
 def text_direction(code: str | None = None) -> str:
-    """ "rtl" or "ltr" for a locale, from Babel's locale data."""
+    """ "rtl" or "ltr" for a locale (the current one by default), from Babel's locale data."""
+    if not code:
+        locale = get_locale()
+        return _direction(str(locale)) if locale is not None else "ltr"
+    return _direction(code)
+
+
+@lru_cache(maxsize=256)
+def _direction(code: str) -> str:
     try:
-        locale = Locale.parse(code) if code else get_locale()
+        locale = Locale.parse(code)
     except (ValueError, TypeError):
         return "ltr"
-    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
+    return "rtl" if locale.text_direction == "rtl" else "ltr"
 
 
 def current_language() -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, g, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 # Only our own origin; no inline script or style anywhere, so nothing injected can run.
@@ -47,14 +48,45 @@ def submit_limit() -> str:
 
 
 def _add_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+    """The headers above, where the view did not set its own (one pass over the headers)."""
+    present = {name.lower() for name, _value in response.headers}
+    wanted = list(HEADERS.items())
     if request.endpoint != "static":
         # Answers and staff pages must not linger in shared browsers or proxies.
-        response.headers.setdefault("Cache-Control", "no-store")
+        wanted.append(("Cache-Control", "no-store"))
     if request.is_secure:
-        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        wanted.append(("Strict-Transport-Security", "max-age=31536000"))
+    for name, value in wanted:
+        if name.lower() not in present:
+            response.headers.add(name, value)
     return response
+
+
+MAX_SIGNED_TOKENS = 50_000
+
+
+def form_token() -> str:
+    """The CSRF token for this visitor's forms (flask-wtf's), signed once per worker.
+
+    flask-wtf signs the session's secret token again for every page. Without a time limit
+    (`WTF_CSRF_TIME_LIMIT` None, our default) a signed token never expires, so one signed
+    earlier for the same session is exactly as valid; reusing it saves the signing. With a
+    time limit every page is signed afresh.
+    """
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    raw = session.get(field)
+    if raw is None or field in g or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
+        return generate_csrf()
+    signed_tokens = current_app.extensions["signed_csrf_tokens"]
+    signed = signed_tokens.get(raw)
+    if signed is None:
+        signed = generate_csrf()
+        if len(signed_tokens) >= MAX_SIGNED_TOKENS:
+            signed_tokens.clear()
+        signed_tokens[raw] = signed
+    else:
+        setattr(g, field, signed)  # where flask-wtf's own forms look for it
+    return signed
 
 
 def init_app(app: Flask) -> None:
@@ -65,3 +97,5 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
     app.after_request(_add_headers)
+    app.extensions["signed_csrf_tokens"] = {}
+    app.jinja_env.globals["csrf_token"] = form_token  # instead of flask-wtf's generate_csrf

@@ -24,6 +24,7 @@ from wtforms.validators import Length
 
 from consult.auth import require
 from consult.extensions import db
+from consult.views.public import forget_site_texts
 from surveys import rules
 from surveys.authoring import lifecycle
 from surveys.base import utcnow
@@ -112,6 +113,7 @@ def site_texts(lang: str) -> Any:
             )
         ]
         db.session.commit()
+        forget_site_texts()
         flash(_("Saved.") if changed else _("Nothing changed."), "success")
         return redirect(url_for("staff.site_texts", lang=lang))
     reference = current_app.config["BABEL_DEFAULT_LOCALE"]

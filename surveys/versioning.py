@@ -1,11 +1,13 @@
-"""Raise a consultation's `questionnaire_version` whenever its structure changes.
+"""Raise a consultation's `questionnaire_version` whenever what respondents see of it changes.
 
-Caches of a questionnaire's sections, questions, options and groups (the respondent pages
-keep one per process) compare this number with the one in the database row they load
-anyway. Every change made through the ORM — by any authoring service, import, translation
-or test — goes through a flush, so one hook here catches them all, in the same
-transaction as the change. The number is raised in SQL (`SET v = v + 1`), so two editors
-committing at once still give two different versions.
+That is the consultation row itself (texts, languages, dates, status, access) and its
+sections, questions, options and groups. The respondent pages keep a copy of all of this
+per process and compare this number with the database on every request (one small query),
+so a change made in any worker shows everywhere on the next request. Every change made
+through the ORM — by any authoring service, lifecycle step, import, translation or test —
+goes through a flush, so one hook here catches them all, in the same transaction as the
+change. The number is raised in SQL (`SET v = v + 1`), so two editors committing at once
+still give two different versions.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from surveys.models.consultation import Consultation, Option, Question, Section, StakeholderGroup
 
-STRUCTURE = (Section, Question, Option, StakeholderGroup)
+SEEN_BY_RESPONDENTS = (Consultation, Section, Question, Option, StakeholderGroup)
 
 
 def _consultation_of(session: Session, obj: Any) -> Consultation | None:
+    if isinstance(obj, Consultation):
+        return obj
     if isinstance(obj, Option):
         question = obj.question
         if question is None and obj.question_id is not None:
@@ -36,7 +40,12 @@ def _consultation_of(session: Session, obj: Any) -> Consultation | None:
 
 def _changed(session: Session) -> list[Any]:
     dirty = [obj for obj in session.dirty if session.is_modified(obj)]
-    return [obj for obj in (*session.new, *dirty, *session.deleted) if isinstance(obj, STRUCTURE)]
+    changed = (
+        *dirty,
+        *session.deleted,
+        *(o for o in session.new if not isinstance(o, Consultation)),
+    )
+    return [obj for obj in changed if isinstance(obj, SEEN_BY_RESPONDENTS)]
 
 
 @event.listens_for(Session, "before_flush")

@@ -23,7 +23,8 @@ bp.context_processor(question_helpers)
 
 
 def init_app(app: Flask) -> None:
-    from consult.respond import structure
+    from consult.respond import shells, structure
 
+    shells.init_app(app)
     structure.init_app(app)
     app.register_blueprint(bp)

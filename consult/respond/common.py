@@ -40,9 +40,15 @@ STATUS = {
 def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """Load the consultation before the locale is chosen, so it offers its own languages."""
     slug = (values or {}).get("slug")
+    if not slug:
+        g.consultation = None
+        return
     # The row only: the views read sections, questions and options through `questionnaire()`.
-    consultation = consultations.get_by_slug(db.session, slug) if slug else None
+    # The same query reads the draft this browser works on, for `current_draft`.
+    draft_ids = state.draft_ids()[: responses.DRAFT_SLOTS]
+    consultation, draft = structure.consultation(db.session, slug, draft_ids)
     g.consultation = consultation
+    g.draft_lookup = (draft_ids, draft)
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
         g.offered_languages = list(consultation.languages)
 
@@ -148,13 +154,31 @@ def current_response(consultation: Consultation) -> Response | None:
     """The response this browser works on, if its cookie still points at a valid one."""
     bucket = state.get(consultation)
     response = responses.find_response(db.session, consultation, bucket.get("draft"))
-    if response is None:
+    if response is None or not _holds(bucket, response.access_hash):
         return None
-    if response.access_hash is not None:
-        token = bucket.get("invitation")
-        if not token or token_hash(token, responses.RESPONSE) != response.access_hash:
-            return None
     return response
+
+
+def current_draft(consultation: Consultation) -> responses.Draft | None:
+    """`current_response` as read by pages that only show it: state and answers, one query."""
+    bucket = state.get(consultation)
+    public_id = bucket.get("draft")
+    draft_ids, draft = g.pop("draft_lookup", ((), None))  # read with the consultation, once
+    if public_id not in draft_ids:
+        draft = responses.find_draft(db.session, consultation.id, public_id)
+    elif draft is not None and draft.public_id != public_id:
+        draft = None
+    if draft is None or not _holds(bucket, draft.access_hash):
+        return None
+    return draft
+
+
+def _holds(bucket: dict, access_hash: str | None) -> bool:
+    """A response made through an invitation is only reachable with that invitation."""
+    if access_hash is None:
+        return True
+    token = bucket.get("invitation")
+    return bool(token) and token_hash(token, responses.RESPONSE) == access_hash
 
 
 def first_open_page(response: Response) -> int:

@@ -5,18 +5,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from consult.extensions import db
 from consult.i18n import format_number
-from consult.respond import bp, state, structure
+from consult.respond import bp, shells, state, structure
 from consult.respond.common import (
     consultation_or_404,
+    current_draft,
     current_locale,
     current_response,
     gate,
@@ -33,11 +44,13 @@ from consult.respond.fields import (
     question_helpers,
     raw_from_form,
 )
-from consult.security import limiter, submit_limit
+from consult.security import form_token, limiter, submit_limit
+from consult.views.public import footer_organisation
 from surveys.answering import responses
 from surveys.answering.access import (
     Refusal,
 )
+from surveys.answering.responses import Draft
 from surveys.answering.validation import raw_from_rows
 from surveys.answering.visibility import visible_questions
 from surveys.base import utcnow
@@ -47,13 +60,12 @@ from surveys.models import Consultation, Response
 # --- pages ----------------------------------------------------------------------------------
 
 
-def _working_response(consultation: Consultation) -> tuple[Response | None, Any]:
-    """The response to work on, or the reply to give instead."""
+def _not_working(consultation: Consultation, draft: Draft | None) -> Any:
+    """The reply to give instead of the page when this browser cannot work on `draft`."""
     refusal = gate(consultation)
     if refusal is not None:
-        return None, refuse(refusal, consultation)
-    response = current_response(consultation)
-    if response is None:
+        return refuse(refusal, consultation)
+    if draft is None:
         flash(
             _(
                 "We could not find your answers on this device. Please start here or "
@@ -61,10 +73,10 @@ def _working_response(consultation: Consultation) -> tuple[Response | None, Any]
             ),
             "info",
         )
-        return None, redirect(url_for(".landing", slug=consultation.slug))
-    if not responses.editable(response):
-        return None, redirect(url_for(".done", slug=consultation.slug))
-    return response, None
+        return redirect(url_for(".landing", slug=consultation.slug))
+    if not responses.editable(draft):
+        return redirect(url_for(".done", slug=consultation.slug))
+    return None
 
 
 def _restart(consultation: Consultation, number: int) -> tuple[Response | None, Any]:
@@ -75,7 +87,7 @@ def _restart(consultation: Consultation, number: int) -> tuple[Response | None, 
     Through an invitation the link itself is needed, so those respondents are sent to it.
     """
     if gate(consultation) is not None or invitation_token(consultation):
-        return _working_response(consultation)
+        return None, _not_working(consultation, None)
     section = _section(consultation, number)
     raw = raw_from_form(request.form, page_questions(section, {}))
     group = None
@@ -110,6 +122,8 @@ def _question_blocks(
     copy: structure.Structure, questions: list, raw: dict, errors: dict
 ) -> list[Markup]:
     """Each question's HTML; an unanswered question without error comes from the cache."""
+    if not questions:
+        return []
     helpers = question_helpers()
     locale, langs = current_locale(), helpers["langs"]
     macro = None
@@ -146,62 +160,105 @@ def render_page(
         for q in questions
         if q.code in errors
     }
-    return render_template(
-        "respond/page.html",
-        consultation=consultation,
-        section=section,
-        number=number,
-        total=len(copy.sections),
-        questions=questions,
-        blocks=_question_blocks(copy, questions, raw, shown_errors),
-        errors=shown_errors,
-        message=message,
-        restart=status == 409,
-    ), status
+    context = {
+        "consultation": consultation,
+        "section": section,
+        "number": number,
+        "total": len(copy.sections),
+        "questions": questions,
+        "errors": shown_errors,
+        "message": message,
+        "restart": status == 409,
+    }
+    if message or shown_errors or _personal():
+        blocks = _question_blocks(copy, questions, raw, shown_errors)
+        return render_template("respond/page.html", blocks=blocks, **context), status
+    # The same for everyone but the token and the answered questions: see `shells`. Blank
+    # questions are part of the cached page; answered ones are rendered into its holes.
+    answered = [q for q in questions if any(raw.get(q.code, {}).values())]
+    values = {
+        f"q-{q.code}": block
+        for q, block in zip(answered, _question_blocks(copy, answered, raw, {}), strict=True)
+    }
+    values["csrf"] = escape(form_token())
+    key = (
+        consultation.id,
+        copy.version,
+        current_locale(),
+        number,
+        tuple((q.code, f"q-{q.code}" in values) for q in questions),
+        footer_organisation(),
+    )
+
+    def shell() -> str:
+        blank = iter(_question_blocks(copy, [q for q in questions if q not in answered], {}, {}))
+        blocks = [shells.hole(f"q-{q.code}") if q in answered else next(blank) for q in questions]
+        return render_template(
+            "respond/page.html",
+            blocks=blocks,
+            csrf_token=lambda: shells.hole("csrf"),
+            **context,
+        )
+
+    return shells.render(key, shell, values), status
+
+
+def _personal() -> bool:
+    """Whether the layout shows something of this visitor: messages, or a staff member's menu."""
+    # Flask-Login keeps the signed-in user's id under "_user_id" (we use no remember cookie).
+    return "_flashes" in session or "_user_id" in session
 
 
 @bp.route("/<slug>/p/<int:number>", methods=["GET", "POST"])
 def page(slug: str, number: int) -> Any:
     consultation = consultation_or_404()
-    if request.method == "POST" and current_response(consultation) is None:
+    draft = current_draft(consultation)
+    response: Response | None = None
+    if request.method == "POST" and draft is None:
         response, reply = _restart(consultation, number)
+        if response is None:
+            return reply
+        stored: dict = {}
     else:
-        response, reply = _working_response(consultation)
-    if response is None:
-        return reply
+        reply = _not_working(consultation, draft)
+        if reply is not None:
+            return reply
+        assert draft is not None
+        stored = draft.rows
     section = _section(consultation, number)
-    stored = responses.rows_by_code(response)
     if request.method == "GET":
         raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
         return render_page(consultation, number, raw, {}, stored)
+    working: Response | Draft = response if response is not None else draft
     total = len(questionnaire(consultation).sections)
     action = request.form.get("action", "next")
     questions = page_questions(section, stored)
     raw = raw_from_form(request.form, questions)
     errors = responses.save_page(
         db.session,
-        response,
+        working,
         section,
         raw,
         language=current_locale(),
         now=utcnow(),
         require=action in ("next", "review"),
         questions=questionnaire(consultation).questions,
+        consultation=consultation,
     )
     db.session.commit()
     if errors:
-        stored = responses.rows_by_code(response)
+        stored = responses.stored_rows(db.session, working.id)
         return render_page(consultation, number, raw, errors, stored, status=422)
     if action == "back":
         if number == 1:
             return redirect(url_for(".landing", slug=slug))
         return redirect(url_for(".page", slug=slug, number=number - 1))
     if action == "later":
-        if response.access_hash is not None:
+        if working.access_hash is not None:
             # Invited respondents come back with their invitation link; no code needed.
             state.update(consultation, resume="invitation")
             return redirect(url_for(".saved", slug=slug))
-        code = responses.issue_resume_code(db.session, response)
+        code = responses.issue_resume_code(db.session, db.session.get(Response, working.id))
         db.session.commit()
         state.update(consultation, resume=code)
         return redirect(url_for(".saved", slug=slug))
@@ -213,14 +270,10 @@ def page(slug: str, number: int) -> Any:
 # --- review, submit, confirmation -----------------------------------------------------------
 
 
-def _review_sections(response: Response) -> list[dict]:
-    consultation = response.consultation
+def _review_sections(consultation: Consultation, stored: dict) -> list[dict]:
     copy = questionnaire(consultation)
-    stored = responses.rows_by_code(response)
     shown = {q.code for q in visible_questions(copy.questions, stored)}
-    missing = {
-        q.code: error_text(e) for q, e in responses.missing_answers(response, copy.questions)
-    }
+    missing = {q.code: error_text(e) for q, e in responses.missing_in(copy.questions, stored)}
     locale, fallbacks = current_locale(), list(consultation.languages)
     sections = []
     for number, section in enumerate(copy.sections, start=1):
@@ -241,14 +294,18 @@ def _review_sections(response: Response) -> list[dict]:
 @bp.get("/<slug>/review")
 def review(slug: str) -> Any:
     consultation = consultation_or_404()
-    response, reply = _working_response(consultation)
-    if response is None:
+    draft = current_draft(consultation)
+    reply = _not_working(consultation, draft)
+    if reply is not None:
         return reply
-    return _render_review(consultation, response)
+    assert draft is not None
+    return _render_review(consultation, draft, draft.rows)
 
 
-def _render_review(consultation: Consultation, response: Response, status: int = 200) -> Any:
-    sections = _review_sections(response)
+def _render_review(
+    consultation: Consultation, response: Response | Draft, stored: dict, status: int = 200
+) -> Any:
+    sections = _review_sections(consultation, stored)
     missing = [item for s in sections for item in s["items"] if item["missing"]]
     return render_template(
         "respond/review.html",
@@ -284,7 +341,8 @@ def submit(slug: str) -> Any:
         )
     except responses.Incomplete:
         db.session.rollback()
-        return _render_review(consultation, response, status=422)
+        stored = responses.rows_by_code(response)
+        return _render_review(consultation, response, stored, status=422)
     db.session.commit()
     state.update(consultation, receipt=receipt, changed=None if result.first else True)
     return redirect(url_for(".done", slug=slug))
@@ -293,14 +351,13 @@ def submit(slug: str) -> Any:
 @bp.get("/<slug>/done")
 def done(slug: str) -> Any:
     consultation = consultation_or_404()
-    response = current_response(consultation)
+    response = current_draft(consultation)
     if response is None or response.status != ResponseStatus.SUBMITTED:
         return redirect(url_for(".landing", slug=slug))
     bucket = state.get(consultation)
     return render_template(
         "respond/done.html",
         consultation=consultation,
-        response=response,
         receipt=bucket.get("receipt"),
         invited=response.access_hash is not None,
     )
@@ -341,8 +398,8 @@ def form_expired(error: CSRFError) -> Any:
     if request.endpoint == "respond.page":
         number = request.view_args.get("number", 1) if request.view_args else 1
         section = _section(consultation, number)
-        response = current_response(consultation)
-        stored = responses.rows_by_code(response) if response is not None else {}
+        draft = current_draft(consultation)
+        stored = draft.rows if draft is not None else {}
         raw = raw_from_form(request.form, page_questions(section, stored))
         return render_page(consultation, number, raw, {}, stored, message=message, status=400)
     flash(message, "info")

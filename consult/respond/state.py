@@ -21,6 +21,12 @@ def get(consultation: Consultation) -> dict[str, Any]:
     return dict((session.get(KEY) or {}).get(str(consultation.id)) or {})
 
 
+def draft_ids() -> list[str]:
+    """The public ids of every draft this browser works on, in any consultation."""
+    buckets = session.get(KEY) or {}
+    return [bucket["draft"] for bucket in buckets.values() if bucket.get("draft")]
+
+
 def update(consultation: Consultation, **values: Any) -> None:
     buckets = dict(session.get(KEY) or {})
     bucket = dict(buckets.get(str(consultation.id)) or {})

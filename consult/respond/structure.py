@@ -1,27 +1,36 @@
-"""A per-process cache of each questionnaire's structure, and of rendered empty questions.
+"""A per-process cache of what respondents see of a consultation, and of rendered questions.
 
-Loading 30 questions with their options through the ORM and rendering them through Jinja
-macros cost far more than everything else on a questionnaire page. The structure only
-changes when authors edit, and every such change raises
-`Consultation.questionnaire_version` (see `surveys.versioning`), which comes with the
-consultation row each request loads anyway. So each worker keeps
+Loading the consultation, 30 questions with their options through the ORM and rendering
+them through Jinja macros cost far more than everything else on a questionnaire page. All
+of it only changes when staff edit, and every such change raises
+`Consultation.questionnaire_version` (see `surveys.versioning`). So each request asks the
+database for that one number (`consultation`), and each worker keeps
 
+- a detached copy of the consultation row, attached to the request's session without a
+  query (`Session.merge(load=False)`); its relationships load lazily as usual,
 - a frozen copy of the sections, questions and options (plain objects with the same
   attribute names, which the page templates and the validation helpers read), and
 - the HTML of each question as shown *unanswered and without an error*, per language.
 
 A question with a value or an error is rendered afresh; typed answers are never cached.
+Respondent views only read the consultation; staff views load it from the database.
 """
 
 from __future__ import annotations
 
+import copy
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
 from markupsafe import Markup
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session, make_transient_to_detached
 
+from surveys.answering import responses
+from surveys.answering.responses import Draft
 from surveys.kinds import QuestionKind
 from surveys.models import Consultation
 
@@ -75,6 +84,7 @@ class Cache:
     """One per application (so tests with a fresh database never see an earlier one)."""
 
     def __init__(self) -> None:
+        self.rows: dict[int, Consultation] = {}
         self.structures: dict[int, Structure] = {}
         self.fragments: dict[tuple, Markup] = {}
         self.lock = threading.Lock()
@@ -86,6 +96,38 @@ def _cache() -> Cache:
 
 def init_app(app: Any) -> None:
     app.extensions["respond_cache"] = Cache()
+
+
+def consultation(
+    session: Session, slug: str, draft_ids: Sequence[str]
+) -> tuple[Consultation | None, Draft | None]:
+    """The consultation with this slug, persistent in `session`, and whichever of `draft_ids`
+    is a response to it: one query, and the row from this worker's copy when that is current.
+    """
+    found = responses.consultation_and_draft(session, slug, draft_ids)
+    if found is None:
+        return None, None
+    consultation_id, version, draft = found
+    cache = _cache()
+    cached = cache.rows.get(consultation_id)
+    if cached is not None and cached.questionnaire_version == version:
+        return session.merge(cached, load=False), draft
+    row = session.get(Consultation, consultation_id)
+    if row is None:  # deleted in between
+        return None, None
+    with cache.lock:
+        cache.rows[row.id] = _detached_copy(row)
+    return row, draft
+
+
+def _detached_copy(row: Consultation) -> Consultation:
+    """A copy of the row's columns only, as if loaded by a session that has since closed."""
+    values = {
+        attr.key: copy.copy(getattr(row, attr.key)) for attr in inspect(Consultation).column_attrs
+    }
+    detached = Consultation(**values)
+    make_transient_to_detached(detached)
+    return detached
 
 
 def _copy(consultation: Consultation) -> Structure:

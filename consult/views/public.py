@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template
@@ -30,9 +31,30 @@ PAGE_PATHS = {
 }
 
 
+def site_texts() -> dict[str, dict[str, str]]:
+    """The site texts, kept per worker for `SITE_TEXT_CACHE_SECONDS`.
+
+    Every page's footer shows the organisation, so reading the table on each request would
+    cost a query per page. An administrator's change shows at once in the worker that saved
+    it (`forget_site_texts`) and in the others within those seconds.
+    """
+    cache = current_app.extensions["site_texts"]
+    now = time.monotonic()
+    if (
+        cache.get("texts") is None
+        or now - cache["loaded"] > current_app.config["SITE_TEXT_CACHE_SECONDS"]
+    ):
+        cache.update(texts=site.texts(db.session), loaded=now)
+    return cache["texts"]
+
+
+def forget_site_texts() -> None:
+    current_app.extensions["site_texts"].clear()
+
+
 def _site_page(key: str) -> Any:
     titles = site.SITE_TEXTS
-    text = localised(site.texts(db.session)[key], [current_app.config["BABEL_DEFAULT_LOCALE"]])
+    text = localised(site_texts()[key], [current_app.config["BABEL_DEFAULT_LOCALE"]])
     return render_template(
         "public/site_page.html", title=_(titles[key]), paragraphs=paragraphs(text)
     )
@@ -47,19 +69,25 @@ for _key, _path in PAGE_PATHS.items():
     bp.add_url_rule(_path, f"page_{_key}", lambda key=_key: _site_page(key))
 
 
-def _footer() -> dict[str, Any]:
+def footer_organisation() -> str:
+    """Who runs the site, in the current language, for every page's footer."""
     try:
-        organisation = site.texts(db.session)["organisation"]
+        organisation = site_texts()["organisation"]
     except SQLAlchemyError:
         # Error pages render this footer too: they must work while the database does not.
         db.session.rollback()
         organisation = {}
+    return localised(organisation, [current_app.config["BABEL_DEFAULT_LOCALE"]])
+
+
+def _footer() -> dict[str, Any]:
     return {
-        "site_organisation": localised(organisation, [current_app.config["BABEL_DEFAULT_LOCALE"]]),
+        "site_organisation": footer_organisation(),
         "site_pages": [(f"public.page_{key}", _(site.SITE_TEXTS[key])) for key in site.PAGES],
     }
 
 
 def init_app(app: Flask) -> None:
+    app.extensions["site_texts"] = {}
     app.register_blueprint(bp)
     app.context_processor(_footer)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, object_session
 
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
@@ -196,6 +196,104 @@ def find_response(
     )
 
 
+@dataclass(frozen=True)
+class Draft:
+    """What the respondent's pages read of their response: its state and stored answers."""
+
+    id: int
+    public_id: str
+    status: str
+    access_hash: str | None
+    rows: dict[str, list[Row]]
+
+
+# Built once, read through the connection (plain rows need none of the ORM's handling):
+# a response with its answers by question code, in one round trip.
+_DRAFT = (
+    Response.id,
+    Response.public_id,
+    Response.status,
+    Response.access_hash,
+    Question.code,
+    Answer.option_code,
+    Answer.text,
+    Answer.number,
+)
+
+
+def _with_answers(query: Select) -> Select:
+    return (
+        query.outerjoin(Answer, Answer.response_id == Response.id)
+        .outerjoin(Question, Question.id == Answer.question_id)
+        .order_by(Answer.question_id, func.coalesce(Answer.number, 0), Answer.id)
+    )
+
+
+_DRAFT_WITH_ROWS = _with_answers(
+    select(*_DRAFT)
+    .where(Response.public_id == bindparam("public_id"))
+    .where(Response.consultation_id == bindparam("consultation_id"))
+)
+# A fixed number of parameters keeps the statement's SQL the same for every request (an
+# expanding IN would be rendered anew each time); browsers rarely hold more than one draft.
+DRAFT_SLOTS = 4
+_CONSULTATION_AND_DRAFT = _with_answers(
+    select(Consultation.id.label("consultation_id"), Consultation.questionnaire_version, *_DRAFT)
+    .select_from(Consultation)
+    .outerjoin(
+        Response,
+        and_(
+            Response.consultation_id == Consultation.id,
+            Response.public_id.in_([bindparam(f"draft{n}") for n in range(DRAFT_SLOTS)]),
+        ),
+    )
+    .where(Consultation.slug == bindparam("slug"))
+)
+
+
+def _draft_of(found: Sequence[Any]) -> Draft | None:
+    if not found or found[0].id is None:
+        return None
+    first = found[0]
+    rows: dict[str, list[Row]] = {}
+    for row in found:
+        if row.code is not None and row.id == first.id:
+            rows.setdefault(row.code, []).append(
+                {"option_code": row.option_code, "text": row.text, "number": row.number}
+            )
+    return Draft(
+        id=first.id,
+        public_id=first.public_id,
+        status=first.status,
+        access_hash=first.access_hash,
+        rows=rows,
+    )
+
+
+def find_draft(session: Session, consultation_id: int, public_id: str | None) -> Draft | None:
+    """The response with this public id in this consultation, read without the ORM."""
+    if not public_id:
+        return None
+    parameters = {"public_id": public_id, "consultation_id": consultation_id}
+    return _draft_of(session.connection().execute(_DRAFT_WITH_ROWS, parameters).all())
+
+
+def consultation_and_draft(
+    session: Session, slug: str, public_ids: Sequence[str]
+) -> tuple[int, int, Draft | None] | None:
+    """The id and questionnaire version of the consultation with this slug, and whichever of
+    `public_ids` (at most `DRAFT_SLOTS`) is a response to it, with its answers: every
+    respondent page in one round trip. None if there is no such consultation."""
+    if len(public_ids) > DRAFT_SLOTS:
+        raise ValueError(f"at most {DRAFT_SLOTS} drafts can be looked up at once")
+    padded = [*public_ids, *[""] * (DRAFT_SLOTS - len(public_ids))]  # "" is no public id
+    parameters = {"slug": slug, **{f"draft{n}": value for n, value in enumerate(padded)}}
+    found = session.connection().execute(_CONSULTATION_AND_DRAFT, parameters).all()
+    if not found:
+        return None
+    return found[0].consultation_id, found[0].questionnaire_version, _draft_of(found)
+
+
 def rows_by_code(response: Response) -> dict[str, list[Row]]:
     """The stored answers per question code, in long format.
 
@@ -220,46 +318,75 @@ def rows_by_code(response: Response) -> dict[str, list[Row]]:
     return rows
 
 
-def _lock(session: Session, response: Response) -> None:
-    # Two "Next" clicks at once must not both replace the page and leave duplicates.
-    session.flush()
-    session.execute(select(Response.id).where(Response.id == response.id).with_for_update())
+_STORED_ROWS = (
+    select(Question.code, Answer.option_code, Answer.text, Answer.number)
+    .join(Question, Question.id == Answer.question_id)
+    .where(Answer.response_id == bindparam("response_id"))
+    .order_by(Answer.question_id, func.coalesce(Answer.number, 0), Answer.id)
+)
 
 
-def _replace(session: Session, response: Response, rows: Mapping[int, list[Row]]) -> None:
-    """Replace the answers of the given question ids with `rows`, in one statement each."""
-    if rows:
-        session.execute(
-            delete(Answer)
-            .where(Answer.response_id == response.id)
-            .where(Answer.question_id.in_(list(rows)))
-            .execution_options(synchronize_session="fetch")
+def stored_rows(session: Session, response_id: int) -> dict[str, list[Row]]:
+    """`rows_by_code` by the response's id, without loading the response."""
+    rows: dict[str, list[Row]] = {}
+    found = session.connection().execute(_STORED_ROWS, {"response_id": response_id})
+    for code, option_code, text, number in found:
+        rows.setdefault(code, []).append(
+            {"option_code": option_code, "text": text, "number": number}
         )
-    for question_id, question_rows in rows.items():
-        for row in question_rows:
-            session.add(
-                Answer(
-                    response_id=response.id,
-                    question_id=question_id,
-                    option_code=row.get("option_code"),
-                    text=row.get("text"),
-                    number=row.get("number"),
-                    # Free text with an email address or phone number gets a facilitator's look.
-                    flagged=bool(find_personal_data(row.get("text"))),
-                )
-            )
-    session.flush()
-    session.expire(response, ["answers"])
+    return rows
 
 
-def editable(response: Response) -> bool:
+def _touch(session: Session, response_id: int, *, language: str, now: datetime) -> None:
+    """Mark the response as changed now, first thing in the transaction.
+
+    Being a write, it also takes the row's lock (PostgreSQL) or the database's write lock
+    (SQLite) before the stored answers are read: two "Next" clicks at once are saved one
+    after the other and cannot both replace the page and leave duplicates.
+    """
+    session.execute(
+        update(Response)
+        .where(Response.id == response_id)
+        .values(language=language, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _replace(session: Session, response_id: int, rows: Mapping[int, list[Row]]) -> None:
+    """Replace the answers of the given question ids with `rows`, in one statement each."""
+    if not rows:
+        return
+    session.execute(
+        delete(Answer)
+        .where(Answer.response_id == response_id)
+        .where(Answer.question_id.in_(list(rows)))
+        .execution_options(synchronize_session="evaluate")
+    )
+    values = [
+        {
+            "response_id": response_id,
+            "question_id": question_id,
+            "option_code": row.get("option_code"),
+            "text": row.get("text"),
+            "number": row.get("number"),
+            # Free text with an email address or phone number gets a facilitator's look.
+            "flagged": bool(find_personal_data(row.get("text"))),
+        }
+        for question_id, question_rows in rows.items()
+        for row in question_rows
+    ]
+    if values:
+        session.execute(insert(Answer), values)
+
+
+def editable(response: Response | Draft) -> bool:
     """Drafts can be changed; submitted answers only by the holder of an invitation link."""
     return response.status == ResponseStatus.DRAFT or response.access_hash is not None
 
 
 def save_page(
     session: Session,
-    response: Response,
+    response: Response | Draft,
     section: Section,
     raw_by_code: Mapping[str, Raw],
     *,
@@ -267,22 +394,28 @@ def save_page(
     now: datetime,
     require: bool = True,
     questions: Sequence[Any] | None = None,
+    consultation: Consultation | None = None,
 ) -> dict[str, AnswerError]:
     """Store the valid answers of one page, replacing what that page had; return the errors.
 
     Answers of questions hidden by show_if are dropped, here and on later pages whose
     trigger changed. A submitted (invited) response is only changed when the page is valid.
     `section` and `questions` (all of the questionnaire, in order; by default the ORM's) may
-    also be a cached copy with the same attributes.
+    also be a cached copy with the same attributes. The response may be a `Draft` read by
+    the respondent's page, with its `consultation` given.
     """
-    consultation = response.consultation
+    if consultation is None:
+        assert isinstance(response, Response), "a Draft needs its consultation"
+        consultation = response.consultation
     questions = consultation.questions if questions is None else questions
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
     if not editable(response):
         raise Invalid(N_("These answers have already been sent."))
-    _lock(session, response)
-    stored = rows_by_code(response)
+    if isinstance(response, Response):
+        session.flush()  # a response made in this transaction must exist for the update
+    _touch(session, response.id, language=language, now=now)
+    stored = stored_rows(session, response.id)
     page_codes = {q.code for q in section.questions}
     earlier = {code: rows for code, rows in stored.items() if code not in page_codes}
     submitted = response.status == ResponseStatus.SUBMITTED
@@ -301,10 +434,9 @@ def save_page(
     for question in questions:
         if question.code not in shown and merged.get(question.code):
             new_rows[question.id] = []
-    _replace(session, response, new_rows)
-    response.language = language
-    response.updated_at = now
-    session.flush()
+    _replace(session, response.id, new_rows)
+    if isinstance(response, Response):
+        session.expire(response, ["answers", "language", "updated_at"])
     return errors
 
 
@@ -312,8 +444,14 @@ def missing_answers(
     response: Response, questions: Sequence[Any] | None = None
 ) -> list[tuple[Question, AnswerError]]:
     """Every visible question whose stored answer would not be accepted at submission."""
-    stored = rows_by_code(response)
     questions = response.consultation.questions if questions is None else questions
+    return missing_in(questions, rows_by_code(response))
+
+
+def missing_in(
+    questions: Sequence[Any], stored: Mapping[str, Sequence[Row]]
+) -> list[tuple[Question, AnswerError]]:
+    """`missing_answers` for answers already read (`rows_by_code` or a `Draft`)."""
     problems = []
     for question in visible_questions(questions, stored):
         rows = stored.get(question.code, [])

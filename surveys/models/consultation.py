@@ -69,8 +69,8 @@ class Consultation(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
-    # Goes up whenever a section, question, option or group of this consultation changes
-    # (see `surveys.versioning`), so caches of the questionnaire's structure know they are old.
+    # Goes up whenever this row or a section, question, option or group of this consultation
+    # changes (see `surveys.versioning`), so per-process copies for respondents know they are old.
     questionnaire_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     meeting: Mapped[Meeting | None] = relationship()

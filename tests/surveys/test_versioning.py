@@ -1,4 +1,4 @@
-"""The questionnaire version goes up with every change of the structure, and only then."""
+"""The questionnaire version goes up with every change respondents could see, and only then."""
 
 from __future__ import annotations
 
@@ -68,3 +68,14 @@ def test_other_consultations_keep_their_version(session, make_consultation):
     session.commit()
 
     assert (_version(session, first), _version(session, second)) == (2, 1)
+
+
+def test_changing_the_consultation_itself_raises_the_version(session, make_consultation):
+    consultation = make_consultation()
+    consultation.title["de"] = "Neuer Titel"  # changed in place: still noticed
+    session.commit()
+    assert _version(session, consultation) == 2
+
+    consultation.status = "closed"
+    session.commit()
+    assert _version(session, consultation) == 3
