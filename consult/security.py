@@ -28,8 +28,10 @@ HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    # Invitation and resume links carry secrets in their path: never send them elsewhere.
-    "Referrer-Policy": "no-referrer",
+    # Invitation and resume links carry secrets in their path: never send them to another
+    # site. Our own pages still get the Referer: over https, flask-wtf refuses a form post
+    # without a same-origin Referer (WTF_CSRF_SSL_STRICT), so "no-referrer" would refuse all.
+    "Referrer-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
@@ -98,4 +100,6 @@ def init_app(app: Flask) -> None:
     limiter.init_app(app)
     app.after_request(_add_headers)
     app.extensions["signed_csrf_tokens"] = {}
-    app.jinja_env.globals["csrf_token"] = form_token  # instead of flask-wtf's generate_csrf
+    # Instead of flask-wtf's generate_csrf, which it also puts into every template context.
+    app.jinja_env.globals["csrf_token"] = form_token
+    app.context_processor(lambda: {"csrf_token": form_token})

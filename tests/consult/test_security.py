@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -20,8 +21,30 @@ def test_every_response_carries_the_security_headers(client, path):
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Cache-Control"] == "no-store"
+
+
+def test_forms_work_over_https_where_the_csrf_check_wants_a_same_origin_referer(
+    make_app, make_user
+):
+    # Over https flask-wtf refuses a post without a same-origin Referer; our referrer policy
+    # must let browsers send it to us (while no other site gets our addresses).
+    app = make_app(PUBLIC_BASE_URL="https://beteiligung.example", WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    base = "https://beteiligung.example"
+    page = client.get("/auth/sign-in", base_url=base)
+    assert page.headers["Referrer-Policy"] in ("same-origin", "strict-origin")
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page.get_data(as_text=True))[1]
+    form = {"csrf_token": token, "email": "nobody@example.org", "password": "wrong"}
+
+    without = client.post("/auth/sign-in", data=form, base_url=base)
+    assert without.status_code == 400  # what "no-referrer" would have made of every form
+
+    with_referer = client.post(
+        "/auth/sign-in", data=form, base_url=base, headers={"Referer": f"{base}/auth/sign-in"}
+    )
+    assert with_referer.status_code == 401  # past the CSRF check: the password was wrong
 
 
 def test_pages_contain_no_inline_script_or_style(client):
