@@ -22,7 +22,7 @@ from analysis.report.build import ReportInput
 from analysis.summaries import summarise
 from bench import generate
 from bench.common import Stopwatch, fresh_database, peak_rss_mb
-from surveys.base import enable_sqlite_pragmas
+from surveys.base import prepare_engine
 from surveys.export import answer_rows, respondent_rows
 
 
@@ -58,7 +58,7 @@ def main() -> None:
 
     with fresh_database(args.postgres) as url:
         engine = sa.create_engine(url)
-        enable_sqlite_pragmas(engine)
+        prepare_engine(engine)
         with Session(engine) as session:
             started = time.perf_counter()
             consultation = generate.build(session)

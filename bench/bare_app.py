@@ -14,15 +14,15 @@ import uuid
 import sqlalchemy as sa
 from flask import Flask, request
 
-from consult.config import engine_options, normalise_database_url
-from surveys.base import enable_sqlite_pragmas, utcnow
+from consult.config import normalise_database_url
+from surveys.base import prepare_engine, utcnow
 from surveys.credentials import token_hash
 from surveys.models import Answer, Response
 
 app = Flask(__name__)
 URL = normalise_database_url(os.environ.get("BENCH_DATABASE_URL", "sqlite://"))
-engine = sa.create_engine(URL, **engine_options(URL))  # the same pool settings as Consult
-enable_sqlite_pragmas(engine)
+engine = sa.create_engine(URL)
+prepare_engine(engine)  # the same connection settings and checks as Consult
 # The models' tables as Core tables: the same column types, used without the ORM.
 response_table = Response.__table__
 answer_table = Answer.__table__

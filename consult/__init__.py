@@ -24,7 +24,7 @@ from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, ROOT_DIR
 from consult.extensions import csrf, db, migrate
 from consult.views import public
-from surveys.base import enable_sqlite_pragmas
+from surveys.base import prepare_engine
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -48,7 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     db.init_app(app)
     with app.app_context():
-        enable_sqlite_pragmas(db.engine)
+        prepare_engine(db.engine)
     migrate.init_app(
         app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True, compare_type=True
     )

@@ -25,8 +25,8 @@ def defaults(instance_path: str) -> dict[str, Any]:
     return {
         "SECRET_KEY": None,
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(instance_path) / 'consult.sqlite3'}",
-        # None: chosen for the database in `finalise` (see `engine_options`).
-        "SQLALCHEMY_ENGINE_OPTIONS": None,
+        # Connections are checked before use by `surveys.base.prepare_engine`.
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
         # Footer and legal pages: how long a worker may show site texts it read earlier.
         "SITE_TEXT_CACHE_SECONDS": 30,
         "BABEL_DEFAULT_LOCALE": "de",
@@ -105,23 +105,11 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
-def engine_options(url: str) -> dict[str, Any]:
-    """SQLAlchemy engine options for this database.
-
-    A server database can restart or drop idle connections, so each connection is checked
-    before use (one round trip) and replaced if it died; a restart then costs no request.
-    An SQLite file cannot go away under an open connection, so it needs no check.
-    """
-    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
-
-
 def finalise(config: dict[str, Any]) -> None:
     """Derive the settings that follow from others."""
     config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         str(config["SQLALCHEMY_DATABASE_URI"])
     )
-    if config.get("SQLALCHEMY_ENGINE_OPTIONS") is None:
-        config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(config["SQLALCHEMY_DATABASE_URI"])
     if config.get("SESSION_COOKIE_SECURE") is None:
         config["SESSION_COOKIE_SECURE"] = str(config.get("PUBLIC_BASE_URL", "")).startswith(
             "https://"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -58,11 +60,32 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def enable_sqlite_pragmas(engine: Any) -> None:
-    """WAL, a busy timeout and enforced foreign keys on every SQLite connection of `engine`."""
+def prepare_engine(engine: Any) -> None:
+    """Per-connection settings of `engine`: SQLite's pragmas, or a liveness check for servers.
+
+    SQLite gets WAL, a busy timeout and enforced foreign keys on every connection.
+
+    A server database can restart or drop idle connections, so every connection is checked
+    when it leaves the pool and replaced if it died: requests never see a dead connection.
+    SQLAlchemy's `pool_pre_ping` does the same, but its ping opens a transaction (BEGIN and
+    SELECT 1, two round trips, and a transaction that the request then carries along); this
+    one pings in autocommit, one round trip, and leaves the connection idle.
+    """
     from sqlalchemy import event
+    from sqlalchemy.exc import DisconnectionError
 
     if engine.dialect.name != "sqlite":
+
+        @event.listens_for(engine, "checkout")
+        def _check_alive(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+            try:
+                with autocommit(dbapi_connection):
+                    cursor = dbapi_connection.cursor()
+                    cursor.execute("SELECT 1")
+                    cursor.close()
+            except engine.dialect.loaded_dbapi.Error as error:
+                raise DisconnectionError(str(error)) from error  # the pool connects anew
+
         return
 
     @event.listens_for(engine, "connect")
@@ -74,3 +97,21 @@ def enable_sqlite_pragmas(engine: Any) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+
+@contextmanager
+def autocommit(dbapi_connection: Any) -> Iterator[None]:
+    """Run statements on an idle DBAPI connection without opening a transaction.
+
+    psycopg would send BEGIN before the first statement (a round trip, and a transaction
+    to end later); Python's sqlite3 opens none for reads anyway.
+    """
+    if getattr(dbapi_connection, "autocommit", None) is not False:
+        yield
+        return
+    dbapi_connection.autocommit = True
+    try:
+        yield
+    finally:
+        if not getattr(dbapi_connection, "closed", False):
+            dbapi_connection.autocommit = False

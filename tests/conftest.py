@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from surveys.base import Base, enable_sqlite_pragmas, utcnow
+from surveys.base import Base, prepare_engine, utcnow
 from surveys.kinds import ConsultationStatus, QuestionKind
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
 from surveys.services import users
@@ -85,7 +85,7 @@ def _empty_tables(connection: sa.Connection) -> None:
 def engine(database_url: str) -> Iterator[sa.Engine]:
     """An engine on the run's database; every table is emptied after the test."""
     engine = sa.create_engine(database_url)
-    enable_sqlite_pragmas(engine)
+    prepare_engine(engine)
     yield engine
     with engine.begin() as connection:
         _empty_tables(connection)

@@ -32,6 +32,7 @@ from surveys.models import (
     Section,
     StakeholderGroup,
 )
+from surveys.reads import CommittedRead
 from surveys.services.consultations import is_open
 from surveys.services.moderation import find_personal_data
 
@@ -237,17 +238,21 @@ _DRAFT_WITH_ROWS = _with_answers(
 # A fixed number of parameters keeps the statement's SQL the same for every request (an
 # expanding IN would be rendered anew each time); browsers rarely hold more than one draft.
 DRAFT_SLOTS = 4
-_CONSULTATION_AND_DRAFT = _with_answers(
-    select(Consultation.id.label("consultation_id"), Consultation.questionnaire_version, *_DRAFT)
-    .select_from(Consultation)
-    .outerjoin(
-        Response,
-        and_(
-            Response.consultation_id == Consultation.id,
-            Response.public_id.in_([bindparam(f"draft{n}") for n in range(DRAFT_SLOTS)]),
-        ),
+_CONSULTATION_AND_DRAFT = CommittedRead(
+    _with_answers(
+        select(
+            Consultation.id.label("consultation_id"), Consultation.questionnaire_version, *_DRAFT
+        )
+        .select_from(Consultation)
+        .outerjoin(
+            Response,
+            and_(
+                Response.consultation_id == Consultation.id,
+                Response.public_id.in_([bindparam(f"draft{n}") for n in range(DRAFT_SLOTS)]),
+            ),
+        )
+        .where(Consultation.slug == bindparam("slug"))
     )
-    .where(Consultation.slug == bindparam("slug"))
 )
 
 
@@ -283,12 +288,16 @@ def consultation_and_draft(
 ) -> tuple[int, int, Draft | None] | None:
     """The id and questionnaire version of the consultation with this slug, and whichever of
     `public_ids` (at most `DRAFT_SLOTS`) is a response to it, with its answers: every
-    respondent page in one round trip. None if there is no such consultation."""
+    respondent page in one round trip. None if there is no such consultation.
+
+    It reads what is committed, outside the session's transaction (see `surveys.reads`):
+    call it before the request writes anything.
+    """
     if len(public_ids) > DRAFT_SLOTS:
         raise ValueError(f"at most {DRAFT_SLOTS} drafts can be looked up at once")
     padded = [*public_ids, *[""] * (DRAFT_SLOTS - len(public_ids))]  # "" is no public id
     parameters = {"slug": slug, **{f"draft{n}": value for n, value in enumerate(padded)}}
-    found = session.connection().execute(_CONSULTATION_AND_DRAFT, parameters).all()
+    found = _CONSULTATION_AND_DRAFT.all(session.get_bind(), parameters)
     if not found:
         return None
     return found[0].consultation_id, found[0].questionnaire_version, _draft_of(found)

@@ -46,14 +46,13 @@ def test_every_acknowledged_submission_is_stored_exactly_once(backend: str, kill
 
 
 def test_a_database_outage_gives_a_clear_503_not_a_500(app, client, monkeypatch) -> None:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Engine
 
     def unreachable(*args, **kwargs):
         raise OperationalError("SELECT 1", {}, Exception("connection refused"))
 
-    # Every way to the database goes through a session's connection.
-    monkeypatch.setattr(Session, "connection", unreachable)
-    monkeypatch.setattr(Session, "_connection_for_bind", unreachable)
+    # Every way to the database (sessions, connections, quick reads) takes one from the pool.
+    monkeypatch.setattr(Engine, "raw_connection", unreachable)
 
     reply = client.get("/c/anything", headers={"Accept-Language": "en"})
 

@@ -1,0 +1,62 @@
+"""Read-only queries for the busiest pages, run on a pooled connection without a transaction.
+
+Every respondent page starts with the same small query. Through an ORM session it costs a
+transaction (on PostgreSQL a BEGIN and a ROLLBACK, two more round trips) and several times
+the SQL's own time in Python. A `CommittedRead` is compiled once per database dialect and
+runs in autocommit on a connection of the engine's pool: it sees what is committed, which
+is all there is at the start of a request, before it writes anything. Database errors come
+out as SQLAlchemy's exceptions, with dead connections invalidated, as through a session.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, Select
+from sqlalchemy.exc import DBAPIError
+
+from surveys.base import autocommit
+
+
+class CommittedRead:
+    def __init__(self, statement: Select) -> None:
+        self.statement = statement
+        self.row = namedtuple("Row", [column.key for column in statement.selected_columns])
+        self._compiled: dict[str, Any] = {}
+
+    def all(self, engine: Engine, parameters: Mapping[str, Any]) -> list[Any]:
+        """The rows of the statement with these parameters (named as its bind parameters)."""
+        dialect = engine.dialect
+        compiled = self._compiled.get(dialect.name)
+        if compiled is None:
+            compiled = self._compiled[dialect.name] = self.statement.compile(dialect=dialect)
+        values = compiled.construct_params(parameters)
+        if compiled.positiontup is not None:  # "?" or "%s" placeholders
+            arguments: Any = tuple(values[name] for name in compiled.positiontup)
+        else:
+            arguments = values
+        connection = engine.raw_connection()
+        cursor = None
+        try:
+            with autocommit(connection.driver_connection):
+                cursor = connection.cursor()
+                cursor.execute(compiled.string, arguments)
+                found = cursor.fetchall()
+                cursor.close()
+        except dialect.loaded_dbapi.Error as error:
+            gone = dialect.is_disconnect(error, connection.driver_connection, cursor)
+            if gone:
+                connection.invalidate(error)
+            raise DBAPIError.instance(
+                compiled.string,
+                arguments,
+                error,
+                dialect.loaded_dbapi.Error,
+                connection_invalidated=gone,
+                dialect=dialect,
+            ) from error
+        finally:
+            connection.close()  # back to the pool
+        return [self.row(*values) for values in found]
