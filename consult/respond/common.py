@@ -150,17 +150,10 @@ def gate(consultation: Consultation) -> Refusal | None:
     return public_refusal(consultation, now)
 
 
-def current_response(consultation: Consultation) -> Response | None:
-    """The response this browser works on, if its cookie still points at a valid one."""
-    bucket = state.get(consultation)
-    response = responses.find_response(db.session, consultation, bucket.get("draft"))
-    if response is None or not _holds(bucket, response.access_hash):
-        return None
-    return response
-
-
 def current_draft(consultation: Consultation) -> responses.Draft | None:
-    """`current_response` as read by pages that only show it: state and answers, one query."""
+    """The response this browser works on, if its cookie still points at a valid one: its
+    state and answers, read with the consultation at the start of the request (see
+    `load_consultation`), or in one query."""
     bucket = state.get(consultation)
     public_id = bucket.get("draft")
     draft_ids, draft = g.pop("draft_lookup", ((), None))  # read with the consultation, once
@@ -181,11 +174,14 @@ def _holds(bucket: dict, access_hash: str | None) -> bool:
     return bool(token) and token_hash(token, responses.RESPONSE) == access_hash
 
 
-def first_open_page(response: Response) -> int:
-    sections = questionnaire(response.consultation).sections
-    answered = responses.answered_sections(response, sections)
-    for number, done in enumerate(answered, start=1):
-        if not done:
+def first_open_page(consultation: Consultation, response: Response | responses.Draft) -> int:
+    """The first page without any answer, to send a returning respondent onwards."""
+    sections = questionnaire(consultation).sections
+    stored = response.rows if isinstance(response, responses.Draft) else None
+    if stored is None:
+        stored = responses.rows_by_code(response)
+    for number, section in enumerate(sections, start=1):
+        if not any(stored.get(q.code) for q in section.questions):
             return number
     return max(len(sections), 1)
 

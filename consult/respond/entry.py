@@ -11,8 +11,8 @@ from consult.extensions import db
 from consult.respond import bp, state
 from consult.respond.common import (
     consultation_or_404,
+    current_draft,
     current_locale,
-    current_response,
     first_open_page,
     gate,
     invitation_token,
@@ -50,7 +50,7 @@ def _render_landing(consultation: Consultation, group_error: str | None = None) 
     refusal = gate(consultation)
     if refusal is not None:
         return refuse(refusal, consultation)
-    response = current_response(consultation)
+    response = current_draft(consultation)
     meeting = consultation.meeting
     return render_template(
         "respond/landing.html",
@@ -60,7 +60,7 @@ def _render_landing(consultation: Consultation, group_error: str | None = None) 
         invitation=invitation,
         response=response,
         submitted=response is not None and response.status == ResponseStatus.SUBMITTED,
-        continue_page=first_open_page(response) if response is not None else None,
+        continue_page=first_open_page(consultation, response) if response is not None else None,
         choose_group=invitation is None and bool(consultation.groups),
         group_error=group_error,
     ), (422 if group_error else 200)
@@ -79,9 +79,11 @@ def start(slug: str) -> Any:
             db.session, consultation, token, language=current_locale(), now=now
         )
     else:
-        current = current_response(consultation)
+        current = current_draft(consultation)
         if current is not None and current.status == ResponseStatus.DRAFT:
-            return redirect(url_for(".page", slug=slug, number=first_open_page(current)))
+            return redirect(
+                url_for(".page", slug=slug, number=first_open_page(consultation, current))
+            )
         group = None
         if consultation.groups:
             code = request.form.get("group", "")
@@ -96,7 +98,9 @@ def start(slug: str) -> Any:
     remember_response(consultation, response)
     if response.status == ResponseStatus.SUBMITTED:
         return redirect(url_for(".review", slug=slug))
-    return redirect(url_for(".page", slug=slug, number=first_open_page(response)))
+    if token:
+        return redirect(url_for(".page", slug=slug, number=first_open_page(consultation, response)))
+    return redirect(url_for(".page", slug=slug, number=1))  # a new draft has no answers yet
 
 
 @bp.get("/<slug>/i/<token>")
@@ -135,7 +139,9 @@ def resume(slug: str) -> Any:
     if request.method == "POST":
         response = _resume(consultation, request.form.get("code", ""))
         if response is not None:
-            return redirect(url_for(".page", slug=slug, number=first_open_page(response)))
+            return redirect(
+                url_for(".page", slug=slug, number=first_open_page(consultation, response))
+            )
         error = _("We found no saved answers for this code. Please check it and try again.")
     code = request.form.get("code", "")
     return render_template(
@@ -159,7 +165,7 @@ def resume_link(slug: str, code: str) -> Any:
         return render_template(
             "respond/resume.html", consultation=consultation, error=error, code=""
         ), 404
-    return redirect(url_for(".page", slug=slug, number=first_open_page(response)))
+    return redirect(url_for(".page", slug=slug, number=first_open_page(consultation, response)))
 
 
 # --- withdraw -------------------------------------------------------------------------------

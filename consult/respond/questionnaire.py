@@ -29,7 +29,6 @@ from consult.respond.common import (
     consultation_or_404,
     current_draft,
     current_locale,
-    current_response,
     gate,
     invitation_token,
     questionnaire,
@@ -324,25 +323,25 @@ def submit(slug: str) -> Any:
     refusal = gate(consultation)
     if refusal is not None:
         return refuse(refusal, consultation)
-    response = current_response(consultation)
-    if response is None:
+    draft = current_draft(consultation)
+    if draft is None:
         return redirect(url_for(".landing", slug=slug))
     bucket = state.get(consultation)
     receipt = bucket.get("receipt") or responses.new_code()
     try:
         result = responses.submit(
             db.session,
-            response,
+            draft,
             receipt,
             now=utcnow(),
             language=current_locale(),
             invitation_token=bucket.get("invitation"),
             questions=questionnaire(consultation).questions,
+            consultation=consultation,
         )
     except responses.Incomplete:
         db.session.rollback()
-        stored = responses.rows_by_code(response)
-        return _render_review(consultation, response, stored, status=422)
+        return _render_review(consultation, draft, draft.rows, status=422)
     db.session.commit()
     state.update(consultation, receipt=receipt, changed=None if result.first else True)
     return redirect(url_for(".done", slug=slug))

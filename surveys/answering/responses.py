@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, object_session
 
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
@@ -61,7 +61,7 @@ class Incomplete(DomainError):
 class SubmitResult:
     """`first` is False when the response had been submitted already (a repeated request)."""
 
-    response: Response
+    response: Response | Draft
     first: bool
 
 
@@ -182,19 +182,6 @@ def start_invited(
     response.access_hash = token_hash(token, RESPONSE)
     session.flush()
     return response
-
-
-def find_response(
-    session: Session, consultation: Consultation, public_id: str | None
-) -> Response | None:
-    """The response with this public id in this consultation (ids come from the cookie)."""
-    if not public_id:
-        return None
-    return session.scalar(
-        select(Response)
-        .where(Response.public_id == public_id)
-        .where(Response.consultation_id == consultation.id)
-    )
 
 
 @dataclass(frozen=True)
@@ -346,6 +333,24 @@ def stored_rows(session: Session, response_id: int) -> dict[str, list[Row]]:
     return rows
 
 
+_RESPONSES = Response.__table__
+_ANSWERS = Answer.__table__
+# Core statements, built once: the ORM would add nothing here but time.
+_TOUCH = (
+    _RESPONSES.update()
+    .where(_RESPONSES.c.id == bindparam("response_id"))
+    .values(
+        language=bindparam("language", type_=_RESPONSES.c.language.type),
+        updated_at=bindparam("now", type_=_RESPONSES.c.updated_at.type),
+    )
+)
+_DELETE_ANSWERS = _ANSWERS.delete().where(
+    _ANSWERS.c.response_id == bindparam("response_id"),
+    _ANSWERS.c.question_id.in_(bindparam("question_ids", expanding=True)),
+)
+_INSERT_ANSWER = _ANSWERS.insert()
+
+
 def _touch(session: Session, response_id: int, *, language: str, now: datetime) -> None:
     """Mark the response as changed now, first thing in the transaction.
 
@@ -353,11 +358,8 @@ def _touch(session: Session, response_id: int, *, language: str, now: datetime) 
     (SQLite) before the stored answers are read: two "Next" clicks at once are saved one
     after the other and cannot both replace the page and leave duplicates.
     """
-    session.execute(
-        update(Response)
-        .where(Response.id == response_id)
-        .values(language=language, updated_at=now)
-        .execution_options(synchronize_session=False)
+    session.connection().execute(
+        _TOUCH, {"response_id": response_id, "language": language, "now": now}
     )
 
 
@@ -365,12 +367,12 @@ def _replace(session: Session, response_id: int, rows: Mapping[int, list[Row]]) 
     """Replace the answers of the given question ids with `rows`, in one statement each."""
     if not rows:
         return
-    session.execute(
-        delete(Answer)
-        .where(Answer.response_id == response_id)
-        .where(Answer.question_id.in_(list(rows)))
-        .execution_options(synchronize_session="evaluate")
-    )
+    # Answer objects of these rows that this session holds would outlive their rows.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Answer) and obj.response_id == response_id and obj.question_id in rows:
+            session.expunge(obj)
+    connection = session.connection()
+    connection.execute(_DELETE_ANSWERS, {"response_id": response_id, "question_ids": list(rows)})
     values = [
         {
             "response_id": response_id,
@@ -385,7 +387,7 @@ def _replace(session: Session, response_id: int, rows: Mapping[int, list[Row]]) 
         for row in question_rows
     ]
     if values:
-        session.execute(insert(Answer), values)
+        connection.execute(_INSERT_ANSWER, values)
 
 
 def editable(response: Response | Draft) -> bool:
@@ -474,13 +476,14 @@ def missing_in(
 
 def submit(
     session: Session,
-    response: Response,
+    response: Response | Draft,
     receipt_code: str,
     *,
     now: datetime,
     language: str | None = None,
     invitation_token: str | None = None,
     questions: Sequence[Any] | None = None,
+    consultation: Consultation | None = None,
 ) -> SubmitResult:
     """Submit a draft exactly once.
 
@@ -488,12 +491,18 @@ def submit(
     so a double click, a back-button resubmit or a retried request finds nothing to update
     and returns ``first=False``: the caller shows the same confirmation again. The receipt
     code is chosen by the caller before the request (kept with the draft in the client's
-    session), so every repeat of the request carries the same code.
+    session), so every repeat of the request carries the same code. The response may be
+    the respondent page's `Draft`, with its `consultation` given.
     """
-    consultation = response.consultation
+    if isinstance(response, Response):
+        consultation = response.consultation
+        stored = rows_by_code(response)
+    else:
+        assert consultation is not None, "a Draft needs its consultation"
+        stored = response.rows
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
-    missing = missing_answers(response, questions)
+    missing = missing_in(consultation.questions if questions is None else questions, stored)
     if missing:
         raise Incomplete(missing)
     receipt = _code_hash(receipt_code, RECEIPT)
@@ -517,7 +526,8 @@ def submit(
         .execution_options(synchronize_session=False)
     )
     first = result.rowcount == 1
-    session.refresh(response)
+    if isinstance(response, Response):
+        session.refresh(response)
     if first and invitation_token:
         invitation = find_invitation(session, invitation_token)
         if invitation is not None and invitation.used_at is None:
@@ -591,9 +601,3 @@ def withdraw(
     session.delete(response)
     session.flush()
     return True
-
-
-def answered_sections(response: Response, sections: Sequence[Section]) -> list[bool]:
-    """Per section, whether any answer is stored (to send a resumed respondent onwards)."""
-    stored = rows_by_code(response)
-    return [any(stored.get(q.code) for q in section.questions) for section in sections]
