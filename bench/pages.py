@@ -1,15 +1,18 @@
 """Throughput of a 30-question Arabic questionnaire page against a bare Jinja page of the
 same size, served in the same run by the same WSGI machinery.
 
-    .venv/bin/python -m bench.pages [--requests 400]
+    .venv/bin/python -m bench.pages [--requests 500] [--rounds 5]
 
-Prints both throughputs and `ratio=<consult/bare>` (target ≥ 0.6).
+Both pages are measured in alternating rounds (consult, bare, consult, bare, ...) so that
+whatever else the machine does at a moment falls on both alike; each throughput is the
+median of its rounds. Prints both throughputs and `ratio=<consult/bare>` (target ≥ 0.6).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import statistics
 import time
 from datetime import timedelta
 
@@ -92,17 +95,28 @@ def build(session) -> Consultation:
 
 
 def _throughput(get, requests: int) -> float:
-    for _ in range(20):  # warm caches and the template compiler
-        get()
     start = time.perf_counter()
     for _ in range(requests):
         get()
     return requests / (time.perf_counter() - start)
 
 
+def _medians(pages: dict, requests: int, rounds: int) -> dict[str, float]:
+    """Requests per second of each page: the median of `rounds` alternating rounds."""
+    for get in pages.values():
+        for _ in range(20):  # warm caches and the template compiler
+            get()
+    measured: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(rounds):
+        for name, get in pages.items():
+            measured[name].append(_throughput(get, requests))
+    return {name: statistics.median(values) for name, values in measured.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--requests", type=int, default=500, help="per round and page")
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
     args = parser.parse_args()
 
@@ -164,8 +178,12 @@ def main() -> None:
             profiler = cProfile.Profile()
             profiler.runcall(lambda: [client.get(page_url) for _ in range(100)])
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
-        consult_rps = _throughput(lambda: client.get(page_url), args.requests)
-        bare_rps = _throughput(lambda: bare_client.get("/"), args.requests)
+        rates = _medians(
+            {"consult": lambda: client.get(page_url), "bare": lambda: bare_client.get("/")},
+            args.requests,
+            args.rounds,
+        )
+        consult_rps, bare_rps = rates["consult"], rates["bare"]
         print(f"questionnaire page  {consult_rps:8.1f} req/s  {size} bytes")
         print(f"bare jinja page     {bare_rps:8.1f} req/s  {bare_size} bytes")
         print(f"ratio={consult_rps / bare_rps:.2f}")

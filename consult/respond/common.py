@@ -46,7 +46,7 @@ def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> No
     # The row only: the views read sections, questions and options through `questionnaire()`.
     # The same query reads the draft this browser works on, for `current_draft`.
     draft_ids = state.draft_ids()[: responses.DRAFT_SLOTS]
-    consultation, draft = structure.consultation(db.session, slug, draft_ids)
+    consultation, draft = structure.consultation(db.engine, db.session, slug, draft_ids)
     g.consultation = consultation
     g.draft_lookup = (draft_ids, draft)
     if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
@@ -59,6 +59,13 @@ def questionnaire(consultation: Consultation) -> structure.Structure:
         consultation,
         lambda: consultations.get_by_slug(db.session, consultation.slug, with_questionnaire=True),
     )
+
+
+def attached(consultation: Consultation) -> Consultation:
+    """The consultation as an object of this request's session, for its relationships
+    (groups, meeting) and for writing responses that point at it. `g.consultation` is this
+    worker's shared, read-only copy (see `structure`)."""
+    return structure.attached(db.session, consultation)
 
 
 def current_locale() -> str:

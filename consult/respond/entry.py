@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from consult.extensions import db
 from consult.respond import bp, state
 from consult.respond.common import (
+    attached,
     consultation_or_404,
     current_draft,
     current_locale,
@@ -51,6 +52,7 @@ def _render_landing(consultation: Consultation, group_error: str | None = None) 
     if refusal is not None:
         return refuse(refusal, consultation)
     response = current_draft(consultation)
+    consultation = attached(consultation)  # the template shows its meeting and groups
     meeting = consultation.meeting
     return render_template(
         "respond/landing.html",
@@ -68,7 +70,7 @@ def _render_landing(consultation: Consultation, group_error: str | None = None) 
 
 @bp.post("/<slug>/start")
 def start(slug: str) -> Any:
-    consultation = consultation_or_404()
+    consultation = attached(consultation_or_404())  # a new response points at it
     refusal = gate(consultation)
     if refusal is not None:
         return refuse(refusal, consultation)

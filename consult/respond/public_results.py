@@ -10,7 +10,7 @@ from flask import abort, g, render_template
 from consult import reporting
 from consult.extensions import db
 from consult.respond import bp
-from consult.respond.common import current_locale
+from consult.respond.common import attached, current_locale
 from consult.results import formatted, results
 from surveys.kinds import ConsultationStatus
 from surveys.models import ReportSettings
@@ -27,6 +27,7 @@ def public_results(slug: str) -> Any:
     if settings is None or not settings.public_results:
         abort(404)
     language = current_locale()
+    consultation = attached(consultation)
     data = reporting.load(db.session, consultation, language)
     chosen = set(settings.questions)
     figures = [r for r in results(data) if not chosen or r.question.code in chosen]

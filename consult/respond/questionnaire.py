@@ -26,6 +26,7 @@ from consult.extensions import db
 from consult.i18n import format_number
 from consult.respond import bp, shells, state, structure
 from consult.respond.common import (
+    attached,
     consultation_or_404,
     current_draft,
     current_locale,
@@ -87,6 +88,7 @@ def _restart(consultation: Consultation, number: int) -> tuple[Response | None, 
     """
     if gate(consultation) is not None or invitation_token(consultation):
         return None, _not_working(consultation, None)
+    consultation = attached(consultation)  # its groups; the new draft points at it
     section = _section(consultation, number)
     raw = raw_from_form(request.form, page_questions(section, {}))
     group = None

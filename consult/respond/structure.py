@@ -6,8 +6,10 @@ of it only changes when staff edit, and every such change raises
 `Consultation.questionnaire_version` (see `surveys.versioning`). So each request asks the
 database for that one number (`consultation`), and each worker keeps
 
-- a detached copy of the consultation row, attached to the request's session without a
-  query (`Session.merge(load=False)`); its relationships load lazily as usual,
+- a detached copy of the consultation row, which the respondent views read as it is
+  (it is never changed, so requests share it); views that need its relationships or
+  write through it attach it to their session first (`common.attached`, no query), and
+  joining a session in any other way (a cascade, say) is refused,
 - a frozen copy of the sections, questions and options (plain objects with the same
   attribute names, which the page templates and the validation helpers read), and
 - the HTML of each question as shown *unanswered and without an error*, per language.
@@ -20,13 +22,14 @@ from __future__ import annotations
 
 import copy
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import inspect
+from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from surveys.answering import responses
@@ -99,35 +102,56 @@ def init_app(app: Any) -> None:
 
 
 def consultation(
-    session: Session, slug: str, draft_ids: Sequence[str]
+    engine: Engine, session: Session, slug: str, draft_ids: Sequence[str]
 ) -> tuple[Consultation | None, Draft | None]:
-    """The consultation with this slug, persistent in `session`, and whichever of `draft_ids`
-    is a response to it: one query, and the row from this worker's copy when that is current.
-    """
-    found = responses.consultation_and_draft(session, slug, draft_ids)
+    """This worker's current copy of the consultation with this slug (detached, shared, not
+    to be changed), and whichever of `draft_ids` is a response to it: one query on a
+    connection of `engine`; `session` loads the row only when the copy is out of date."""
+    found = responses.consultation_and_draft(engine, slug, draft_ids)
     if found is None:
         return None, None
     consultation_id, version, draft = found
     cache = _cache()
     cached = cache.rows.get(consultation_id)
     if cached is not None and cached.questionnaire_version == version:
-        return session.merge(cached, load=False), draft
-    row = session.get(Consultation, consultation_id)
+        return cached, draft
+    row = session.get(Consultation, consultation_id, populate_existing=True)
     if row is None:  # deleted in between
         return None, None
+    fresh = _shared_copy(row)
     with cache.lock:
-        cache.rows[row.id] = _detached_copy(row)
-    return row, draft
+        cache.rows[row.id] = fresh
+    return fresh, draft
 
 
-def _detached_copy(row: Consultation) -> Consultation:
+_SHARED: weakref.WeakSet = weakref.WeakSet()
+
+
+def _shared_copy(row: Consultation) -> Consultation:
     """A copy of the row's columns only, as if loaded by a session that has since closed."""
     values = {
         attr.key: copy.copy(getattr(row, attr.key)) for attr in inspect(Consultation).column_attrs
     }
     detached = Consultation(**values)
     make_transient_to_detached(detached)
+    _SHARED.add(detached)
     return detached
+
+
+@event.listens_for(Session, "before_attach")
+def _refuse_shared_copy(_session: Session, instance: Any) -> None:
+    if instance in _SHARED:
+        raise RuntimeError(
+            "A worker's shared copy of a consultation must not join a session; "
+            "use consult.respond.common.attached(consultation)."
+        )
+
+
+def attached(session: Session, consultation: Consultation) -> Consultation:
+    """The consultation as an object of `session`, without a query when it is a shared copy."""
+    if consultation in _SHARED:
+        return session.merge(consultation, load=False)
+    return consultation
 
 
 def _copy(consultation: Consultation) -> Structure:
@@ -162,14 +186,14 @@ def _copy(consultation: Consultation) -> Structure:
 def structure(consultation: Consultation, load: Any) -> Structure:
     """The cached structure of this consultation at its current version.
 
-    `load()` makes sure the ORM collections are loaded (in few queries) when it is not cached.
+    `load()` returns the consultation from the database with its collections loaded (in few
+    queries); it is called when the cache holds no current copy.
     """
     cache = _cache()
     cached = cache.structures.get(consultation.id)
     if cached is not None and cached.version == consultation.questionnaire_version:
         return cached
-    load()
-    fresh = _copy(consultation)
+    fresh = _copy(load())
     with cache.lock:
         cache.structures[consultation.id] = fresh
     return fresh

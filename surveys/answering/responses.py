@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, delete, func, select, update
+from sqlalchemy import Engine, Select, and_, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, object_session
 
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
@@ -271,20 +271,20 @@ def find_draft(session: Session, consultation_id: int, public_id: str | None) ->
 
 
 def consultation_and_draft(
-    session: Session, slug: str, public_ids: Sequence[str]
+    engine: Engine, slug: str, public_ids: Sequence[str]
 ) -> tuple[int, int, Draft | None] | None:
     """The id and questionnaire version of the consultation with this slug, and whichever of
     `public_ids` (at most `DRAFT_SLOTS`) is a response to it, with its answers: every
     respondent page in one round trip. None if there is no such consultation.
 
-    It reads what is committed, outside the session's transaction (see `surveys.reads`):
+    It reads what is committed, outside any session's transaction (see `surveys.reads`):
     call it before the request writes anything.
     """
     if len(public_ids) > DRAFT_SLOTS:
         raise ValueError(f"at most {DRAFT_SLOTS} drafts can be looked up at once")
     padded = [*public_ids, *[""] * (DRAFT_SLOTS - len(public_ids))]  # "" is no public id
     parameters = {"slug": slug, **{f"draft{n}": value for n, value in enumerate(padded)}}
-    found = _CONSULTATION_AND_DRAFT.all(session.get_bind(), parameters)
+    found = _CONSULTATION_AND_DRAFT.all(engine, parameters)
     if not found:
         return None
     return found[0].consultation_id, found[0].questionnaire_version, _draft_of(found)
