@@ -1,11 +1,14 @@
 """Throughput of a 30-question Arabic questionnaire page against a bare Jinja page of the
 same size, served in the same run by the same WSGI machinery.
 
-    .venv/bin/python -m bench.pages [--requests 500] [--rounds 5]
+    .venv/bin/python -m bench.pages [--requests 500] [--rounds 5] [--answered]
 
 Both pages are measured in alternating rounds (consult, bare, consult, bare, ...) so that
 whatever else the machine does at a moment falls on both alike; each throughput is the
 median of its rounds. Prints both throughputs and `ratio=<consult/bare>` (target ≥ 0.6).
+
+By default the page is measured as a respondent first sees it (nothing answered yet);
+`--answered` measures it after every question on it was answered, as on coming back.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import time
 from datetime import timedelta
 
 from flask import Flask
+from werkzeug.datastructures import MultiDict
 
 from bench.common import fresh_database
 from surveys.base import utcnow
@@ -94,6 +98,21 @@ def build(session) -> Consultation:
     return consultation
 
 
+def _answers(kind: QuestionKind, code: str) -> list[tuple[str, str]]:
+    """Form fields answering one question of `build`."""
+    return {
+        QuestionKind.SINGLE_CHOICE: [(code, "o1")],
+        QuestionKind.MULTIPLE_CHOICE: [(code, "o0"), (code, "o2")],
+        QuestionKind.SCALE: [(code, "4")],
+        QuestionKind.YES_NO: [(code, "yes")],
+        QuestionKind.SHORT_TEXT: [(code, "حي الشمال")],
+        QuestionKind.LONG_TEXT: [(code, "نحتاج إلى دورات لغة مسائية للعائلات.")],
+        QuestionKind.NUMBER: [(code, "12")],
+        QuestionKind.DATE: [(code, "2026-03-01")],
+        QuestionKind.RANKING: [(f"{code}__rank__o{n}", str(n + 1)) for n in range(5)],
+    }[kind]
+
+
 def _throughput(get, requests: int) -> float:
     start = time.perf_counter()
     for _ in range(requests):
@@ -117,6 +136,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=500, help="per round and page")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--answered", action="store_true", help="every question answered")
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
     args = parser.parse_args()
 
@@ -148,6 +168,12 @@ def main() -> None:
             "/c/bench-pages/start", data={"csrf_token": token, "group": "volunteers"}
         )
         page_url = started.headers["Location"]
+        if args.answered:
+            form = [("csrf_token", token), ("action", "back")]
+            for n in range(30):
+                form += _answers(KINDS[n % len(KINDS)], f"q{n:02d}")
+            saved = client.post(page_url, data=MultiDict(form))
+            assert saved.status_code == 302, saved.get_data(as_text=True)[:2000]
         page = client.get(page_url)
         assert page.status_code == 200 and 'dir="rtl"' in page.get_data(as_text=True), (
             page.status_code
