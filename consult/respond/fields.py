@@ -10,6 +10,7 @@ from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
 from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
 from surveys.answering.visibility import chosen_codes, is_visible
@@ -164,4 +165,5 @@ def question_helpers() -> dict:
         "scale_points": scale_points,
         "describedby": describedby,
         "choices_for": lambda question: choices_for(question, langs),
+        "answer_of": answer_of,
     }

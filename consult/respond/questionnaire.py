@@ -122,7 +122,8 @@ def _section(consultation: Consultation, number: int) -> Any:
 def _question_blocks(
     copy: structure.Structure, questions: list, raw: dict, errors: dict
 ) -> list[Markup]:
-    """Each question's HTML; an unanswered question without error comes from the cache."""
+    """Each question's HTML: its cached shell with this respondent's values filled in (see
+    `shells`), or, with an error to show, rendered afresh."""
     if not questions:
         return []
     helpers = question_helpers()
@@ -131,16 +132,18 @@ def _question_blocks(
     blocks = []
     for q in questions:
         values, error = raw.get(q.code, {}), errors.get(q.code)
-        blank = error is None and not any(values.values())
-        key = structure.fragment_key(copy, locale, langs, q) if blank else None
-        html = structure.cached_fragment(key) if key else None
-        if html is None:
+        key = structure.fragment_key(copy, locale, langs, q)
+        parts = structure.cached_fragment(key) if error is None else None
+        if parts is None:
             if macro is None:
                 macro = structure.question_macro({**helpers, "format_number": format_number})
-            html = Markup(macro(q, values, error))
-            if key:
-                structure.remember_fragment(key, html)
-        blocks.append(html)
+            if error is None:
+                parts = shells.split(macro(q, shells.HOLES, None))
+            if parts is None:
+                blocks.append(Markup(macro(q, values, error)))
+                continue
+            structure.remember_fragment(key, parts)
+        blocks.append(shells.fill(parts, values))
     return blocks
 
 

@@ -1,4 +1,5 @@
-"""Questionnaire pages rendered once per worker, with holes for what differs per request.
+"""Questionnaire pages and questions rendered once per worker, with holes for what differs
+per request.
 
 Without a message or an error, a questionnaire page looks the same to everyone who opens
 it, except for the CSRF token and the questions themselves (blank ones come from the
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from flask import Flask, current_app
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+from surveys.answering.values import OTHER_PART, VALUE
 
 # A private-use character, which our templates never contain. Should an author's text
 # contain it, the parts no longer line up: that page is then filled in and not cached.
@@ -61,3 +65,94 @@ def render(key: tuple, render_shell: Callable[[], str], values: Mapping[str, str
         out.append(values[parts[index]])
         out.append(parts[index + 1])
     return "".join(out)
+
+
+# --- questions ------------------------------------------------------------------------------
+#
+# The same idea one level down: each question is rendered once per version and language
+# with holes where the respondent's values go (`Holes`), and filled in for each respondent
+# (`fill`). Typed values are only ever put into a copy for this one reply, never cached.
+
+SEPARATOR = "\x1f"  # between the fields of a hole's name; codes never contain it
+
+
+class Filled:
+    """A respondent's raw values (part -> list of strings) as the question macro shows them."""
+
+    def __init__(self, raw: Mapping[str, list[str]]) -> None:
+        self.raw = raw
+
+    def _first(self, part: str) -> str:
+        values = self.raw.get(part) or [""]
+        return values[0]
+
+    def text(self) -> Markup:
+        return escape(self._first(VALUE))
+
+    def other(self) -> Markup:
+        return escape(self._first(OTHER_PART))
+
+    def checked(self, code: object) -> Markup:
+        return CHECKED if str(code) in (self.raw.get(VALUE) or ()) else EMPTY
+
+    def selected(self, part: str, rank: object) -> Markup:
+        return SELECTED if self._first(part) == str(rank) else EMPTY
+
+
+class Holes:
+    """Where `Filled` would put values, a hole named after what goes into it."""
+
+    def text(self) -> Markup:
+        return hole("text")
+
+    def other(self) -> Markup:
+        return hole("other")
+
+    def checked(self, code: object) -> Markup:
+        return hole(f"checked{SEPARATOR}{code}")
+
+    def selected(self, part: str, rank: object) -> Markup:
+        return hole(f"selected{SEPARATOR}{part}{SEPARATOR}{rank}")
+
+
+HOLES = Holes()
+CHECKED, SELECTED, EMPTY = Markup(" checked"), Markup(" selected"), Markup("")
+
+
+def answer_of(raw: Any) -> Filled | Holes:
+    """The macro's view of `raw`: the values, or holes when rendering a question's shell."""
+    return raw if isinstance(raw, Holes) else Filled(raw)
+
+
+def split(html: str) -> list[Any] | None:
+    """A question rendered with `HOLES`, split at its holes: text, hole, text, ... with each
+    hole as (filler, *fields). None if the parts do not line up (an author's text containing
+    the marker), in which case the question is rendered each time."""
+    parts: list[Any] = str(html).split(MARK)  # plain str: Markup's methods escape, slowly
+    if len(parts) % 2 == 0:
+        return None
+    for index in range(1, len(parts), 2):
+        kind, *fields = parts[index].split(SEPARATOR)
+        if kind not in _FILLERS:
+            return None
+        parts[index] = (_FILLERS[kind], *fields)
+    return parts
+
+
+def fill(parts: list[Any], raw: Mapping[str, list[str]]) -> Markup:
+    """A split question with this respondent's values in its holes."""
+    filled = Filled(raw)
+    out = [parts[0]]
+    for index in range(1, len(parts), 2):
+        filler, *fields = parts[index]
+        out.append(filler(filled, *fields))
+        out.append(parts[index + 1])
+    return Markup("".join(out))
+
+
+_FILLERS: dict[str, Callable[..., Markup]] = {
+    "text": Filled.text,
+    "other": Filled.other,
+    "checked": Filled.checked,
+    "selected": Filled.selected,
+}

@@ -12,9 +12,10 @@ database for that one number (`consultation`), and each worker keeps
   joining a session in any other way (a cascade, say) is refused,
 - a frozen copy of the sections, questions and options (plain objects with the same
   attribute names, which the page templates and the validation helpers read), and
-- the HTML of each question as shown *unanswered and without an error*, per language.
+- the HTML of each question per language, split at the holes where a respondent's values
+  go (`shells.split`); each reply fills in its respondent's values (`shells.fill`).
 
-A question with a value or an error is rendered afresh; typed answers are never cached.
+A question with an error to show is rendered afresh; typed answers are never cached.
 Respondent views only read the consultation; staff views load it from the database.
 """
 
@@ -28,7 +29,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from markupsafe import Markup
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session, make_transient_to_detached
 
@@ -89,7 +89,7 @@ class Cache:
     def __init__(self) -> None:
         self.rows: dict[int, Consultation] = {}
         self.structures: dict[int, Structure] = {}
-        self.fragments: dict[tuple, Markup] = {}
+        self.fragments: dict[tuple, list[str]] = {}
         self.lock = threading.Lock()
 
 
@@ -205,16 +205,16 @@ def fragment_key(
     return (structure.consultation_id, structure.version, locale, tuple(langs), question.code)
 
 
-def cached_fragment(key: tuple) -> Markup | None:
+def cached_fragment(key: tuple) -> list[str] | None:
     return _cache().fragments.get(key)
 
 
-def remember_fragment(key: tuple, html: Markup) -> None:
+def remember_fragment(key: tuple, parts: list[str]) -> None:
     cache = _cache()
     with cache.lock:
         if len(cache.fragments) >= MAX_FRAGMENTS:
             cache.fragments.clear()
-        cache.fragments[key] = html
+        cache.fragments[key] = parts
 
 
 def question_macro(context: dict[str, Any]) -> Any:

@@ -1,0 +1,138 @@
+"""Respondent pages come from per-worker copies and cached page shells (consult/respond/
+structure.py and shells.py). What respondents and staff notice: changes show at once, no
+respondent ever sees another's answers, typed values come back exactly and safely."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from consult.extensions import db
+from consult.respond import structure
+from surveys.models import Consultation, Question, Response
+from tests.consult.respond_support import (
+    BASE,
+    PAGE_ONE,
+    add,
+    every_kind_consultation,
+    post_page,
+    set_state,
+    start,
+)
+
+
+@pytest.fixture()
+def consultation(db_session):
+    return add(db_session, every_kind_consultation())
+
+
+def _page(client, number: int = 1) -> str:
+    reply = client.get(f"{BASE}/p/{number}?lang=en")
+    assert reply.status_code == 200, reply.get_data(as_text=True)[:500]
+    return reply.get_data(as_text=True)
+
+
+def _without_token(html: str) -> str:
+    return re.sub(r'name="csrf_token" value="[^"]+"', "", html)
+
+
+def test_a_title_changed_by_staff_shows_on_the_next_page(client, consultation, db_session):
+    start(client)
+    assert "Every kind" not in _page(client)
+    consultation.title["en"] = "Every kind, renamed"
+    db_session.commit()
+
+    assert "Every kind, renamed" in _page(client)
+
+
+def test_closing_a_consultation_stops_answers_on_the_next_request(client, consultation, db_session):
+    start(client)
+    _page(client)
+    set_state(db_session, consultation, status="closed")
+
+    assert client.get(f"{BASE}/p/1").status_code == 410
+    assert post_page(client, 1, PAGE_ONE).status_code == 410
+
+
+def test_a_changed_question_shows_on_the_next_page(client, consultation, db_session):
+    start(client)
+    _page(client)
+    question = db_session.scalar(select(Question).where(Question.code == "name_of_place"))
+    question.prompt = {**question.prompt, "en": "Which town?"}
+    db_session.commit()
+
+    assert "Which town?" in _page(client)
+
+
+def test_two_respondents_get_the_same_page_but_each_only_their_own_answers(
+    app, consultation, db_session
+):
+    first, second = app.test_client(), app.test_client()
+    start(first)
+    start(second)
+    blank_first, blank_second = _page(first), _page(second)
+    assert _without_token(blank_first) == _without_token(blank_second)
+    assert blank_first != blank_second  # each session has its own token
+
+    secret = "Geheimer Ort von Person A"
+    post_page(first, 1, {**PAGE_ONE, "name_of_place": secret}, action="later")
+
+    assert f'value="{secret}"' in _page(first)
+    assert secret not in _page(second)
+    assert _without_token(_page(second)) == _without_token(blank_second)
+
+
+def test_typed_values_come_back_exactly_and_escaped(client, consultation):
+    start(client)
+    typed = 'Nord"><script>alert(1)</script> & Süd'
+    post_page(client, 1, {**PAGE_ONE, "name_of_place": typed, "story": "<b>kurz</b>"}, "later")
+
+    html = _page(client)
+    assert "<script>alert(1)</script>" not in html and "<b>kurz</b>" not in html
+    assert 'value="Nord&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; Süd"' in html
+    assert "&lt;b&gt;kurz&lt;/b&gt;</textarea>" in html
+
+
+def test_choices_and_ranks_come_back_checked(client, consultation):
+    start(client)
+    post_page(client, 1, PAGE_ONE)
+    post_page(client, 2, {"housing": "b", "areas": ["a", "c"], "recognised": "yes"}, "later")
+    html = _page(client, 2)
+    checked = set(re.findall(r'name="(\w+)" value="(\w+)" checked', html))
+    assert checked == {("housing", "b"), ("areas", "a"), ("areas", "c"), ("recognised", "yes")}
+
+    post_page(client, 2, {"housing": "b", "areas": ["a"], "recognised": "yes"})
+    ranks = {"priorities__rank__x": "3", "priorities__rank__y": "1", "priorities__rank__z": "2"}
+    assert (
+        post_page(client, 3, {"details": "x", "safety": "dont_know", **ranks}, "later").status_code
+        == 302
+    )
+    html = _page(client, 3)
+    assert re.search(r'value="dont_know" checked', html)
+    rank_x = re.search(r'name="priorities__rank__x".*?</select>', html, re.S).group(0)
+    assert '<option value="3" selected>' in rank_x and rank_x.count(" selected") == 1
+
+
+def test_an_authors_text_with_the_marker_character_still_renders(client, consultation, db_session):
+    question = db_session.scalar(select(Question).where(Question.code == "name_of_place"))
+    question.prompt = {**question.prompt, "en": "Place \ue000 name"}
+    db_session.commit()
+    start(client)
+    post_page(client, 1, {**PAGE_ONE, "name_of_place": "Nordstadt"}, "later")
+
+    html = _page(client)
+    assert "Place \ue000 name" in html and 'value="Nordstadt"' in html
+
+
+def test_the_shared_copy_of_a_consultation_cannot_join_a_session(app, consultation):
+    with app.test_request_context(f"{BASE}"):
+        shared, _draft = structure.consultation(db.engine, db.session, consultation.slug, [])
+        assert shared is structure.consultation(db.engine, db.session, consultation.slug, [])[0]
+        with pytest.raises(RuntimeError, match="shared copy"):
+            db.session.add(Response(consultation=shared, language="de"))
+        db.session.rollback()
+        attached = structure.attached(db.session, shared)
+        assert attached is not shared and attached in db.session
+        assert isinstance(attached, Consultation) and attached.id == consultation.id
