@@ -37,7 +37,17 @@ class CommittedRead:
             arguments: Any = tuple(values[name] for name in compiled.positiontup)
         else:
             arguments = values
-        connection = engine.raw_connection()
+        try:
+            connection = engine.raw_connection()
+        except dialect.loaded_dbapi.Error as error:  # no connection to be had: a restart
+            raise DBAPIError.instance(
+                None,
+                None,
+                error,
+                dialect.loaded_dbapi.Error,
+                connection_invalidated=dialect.is_disconnect(error, None, None),
+                dialect=dialect,
+            ) from error
         cursor = None
         try:
             with autocommit(connection.driver_connection):
