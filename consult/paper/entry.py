@@ -21,7 +21,7 @@ from consult.paper.questions import conditions
 from consult.respond.fields import display, error_text, field_id, raw_from_form
 from surveys import rules
 from surveys.answering import paper
-from surveys.answering.responses import rows_by_code
+from surveys.answering.drafts import rows_by_code
 from surveys.base import utcnow
 from surveys.errors import DomainError
 from surveys.kinds import ConsultationStatus

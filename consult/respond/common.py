@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 
 from consult.extensions import db
 from consult.respond import bp, state, structure
-from surveys.answering import responses
+from surveys.answering import drafts, responses
 from surveys.answering.access import (
     Refusal,
     invitation_refusal,
@@ -45,7 +45,7 @@ def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> No
         return
     # The row only: the views read sections, questions and options through `questionnaire()`.
     # The same query reads the draft this browser works on, for `current_draft`.
-    draft_ids = state.draft_ids()[: responses.DRAFT_SLOTS]
+    draft_ids = state.draft_ids()[: drafts.DRAFT_SLOTS]
     consultation, draft = structure.consultation(db.engine, db.session, slug, draft_ids)
     g.consultation = consultation
     g.draft_lookup = (draft_ids, draft)
@@ -157,7 +157,7 @@ def gate(consultation: Consultation) -> Refusal | None:
     return public_refusal(consultation, now)
 
 
-def current_draft(consultation: Consultation) -> responses.Draft | None:
+def current_draft(consultation: Consultation) -> drafts.Draft | None:
     """The response this browser works on, if its cookie still points at a valid one: its
     state and answers, read with the consultation at the start of the request (see
     `load_consultation`), or in one query."""
@@ -165,7 +165,7 @@ def current_draft(consultation: Consultation) -> responses.Draft | None:
     public_id = bucket.get("draft")
     draft_ids, draft = g.pop("draft_lookup", ((), None))  # read with the consultation, once
     if public_id not in draft_ids:
-        draft = responses.find_draft(db.session, consultation.id, public_id)
+        draft = drafts.find_draft(db.session, consultation.id, public_id)
     elif draft is not None and draft.public_id != public_id:
         draft = None
     if draft is None or not _holds(bucket, draft.access_hash):
@@ -181,12 +181,12 @@ def _holds(bucket: dict, access_hash: str | None) -> bool:
     return bool(token) and token_hash(token, responses.RESPONSE) == access_hash
 
 
-def first_open_page(consultation: Consultation, response: Response | responses.Draft) -> int:
+def first_open_page(consultation: Consultation, response: Response | drafts.Draft) -> int:
     """The first page without any answer, to send a returning respondent onwards."""
     sections = questionnaire(consultation).sections
-    stored = response.rows if isinstance(response, responses.Draft) else None
+    stored = response.rows if isinstance(response, drafts.Draft) else None
     if stored is None:
-        stored = responses.rows_by_code(response)
+        stored = drafts.rows_by_code(response)
     for number, section in enumerate(sections, start=1):
         if not any(stored.get(q.code) for q in section.questions):
             return number

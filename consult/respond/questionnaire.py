@@ -46,11 +46,11 @@ from consult.respond.fields import (
 )
 from consult.security import form_token, limiter, submit_limit
 from consult.views.public import footer_organisation
-from surveys.answering import responses
+from surveys.answering import drafts, responses
 from surveys.answering.access import (
     Refusal,
 )
-from surveys.answering.responses import Draft
+from surveys.answering.drafts import Draft
 from surveys.answering.validation import raw_from_rows
 from surveys.answering.visibility import visible_questions
 from surveys.base import utcnow
@@ -251,7 +251,7 @@ def page(slug: str, number: int) -> Any:
     )
     db.session.commit()
     if errors:
-        stored = responses.stored_rows(db.session, working.id)
+        stored = drafts.stored_rows(db.session, working.id)
         return render_page(consultation, number, raw, errors, stored, status=422)
     if action == "back":
         if number == 1:

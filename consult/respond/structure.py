@@ -32,8 +32,8 @@ from flask import current_app
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.orm import Session, make_transient_to_detached
 
-from surveys.answering import responses
-from surveys.answering.responses import Draft
+from surveys.answering import drafts
+from surveys.answering.drafts import Draft
 from surveys.kinds import QuestionKind
 from surveys.models import Consultation
 
@@ -107,7 +107,7 @@ def consultation(
     """This worker's current copy of the consultation with this slug (detached, shared, not
     to be changed), and whichever of `draft_ids` is a response to it: one query on a
     connection of `engine`; `session` loads the row only when the copy is out of date."""
-    found = responses.consultation_and_draft(engine, slug, draft_ids)
+    found = drafts.consultation_and_draft(engine, slug, draft_ids)
     if found is None:
         return None, None
     consultation_id, version, draft = found

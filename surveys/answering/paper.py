@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from surveys.answering.responses import rows_by_code
+from surveys.answering.drafts import rows_by_code
 from surveys.answering.validation import Raw, Row, validate_page
 from surveys.answering.values import AnswerError
 from surveys.answering.visibility import visible_questions

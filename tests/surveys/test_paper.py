@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from surveys.answering import paper
-from surveys.answering.responses import rows_by_code
+from surveys.answering.drafts import rows_by_code
 from surveys.base import utcnow
 from surveys.kinds import Channel, ConsultationStatus, QuestionKind, ResponseStatus
 from surveys.models import AuditEvent, PaperCheck, Question, Response

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
-from surveys.answering import responses
+from surveys.answering import drafts, responses
 from surveys.base import RECENTLY_USED, utcnow
 from surveys.models import Consultation
 from surveys.reads import CommittedRead
@@ -30,7 +30,7 @@ def test_a_committed_read_sees_what_is_committed(engine, session, make_consultat
     )
     session.commit()
 
-    found = responses.consultation_and_draft(engine, consultation.slug, ["other", draft.public_id])
+    found = drafts.consultation_and_draft(engine, consultation.slug, ["other", draft.public_id])
     assert found is not None
     consultation_id, version, seen = found
     assert (consultation_id, version) == (consultation.id, consultation.questionnaire_version)
@@ -39,8 +39,8 @@ def test_a_committed_read_sees_what_is_committed(engine, session, make_consultat
         question.code: [{"option_code": None, "text": "Nordstadt", "number": None}]
     }
 
-    assert responses.consultation_and_draft(engine, "no-such-slug", []) is None
-    _id, _version, nothing = responses.consultation_and_draft(engine, consultation.slug, [])
+    assert drafts.consultation_and_draft(engine, "no-such-slug", []) is None
+    _id, _version, nothing = drafts.consultation_and_draft(engine, consultation.slug, [])
     assert nothing is None
 
 
