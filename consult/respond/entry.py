@@ -10,13 +10,13 @@ from flask_babel import gettext as _
 from consult.extensions import db
 from consult.respond import bp, state
 from consult.respond.common import (
-    attached,
     consultation_or_404,
     current_draft,
     current_locale,
     first_open_page,
     gate,
     invitation_token,
+    questionnaire,
     refuse,
     remember_response,
     when,
@@ -52,25 +52,27 @@ def _render_landing(consultation: Consultation, group_error: str | None = None) 
     if refusal is not None:
         return refuse(refusal, consultation)
     response = current_draft(consultation)
-    consultation = attached(consultation)  # the template shows its meeting and groups
-    meeting = consultation.meeting
+    copy = questionnaire(consultation)
+    meeting = copy.meeting
     return render_template(
         "respond/landing.html",
         consultation=consultation,
+        meeting=meeting,
+        groups=copy.groups,
         deadline=when(consultation.closes_at),
         meeting_date=when(meeting.starts_at) if meeting is not None else None,
         invitation=invitation,
         response=response,
         submitted=response is not None and response.status == ResponseStatus.SUBMITTED,
         continue_page=first_open_page(consultation, response) if response is not None else None,
-        choose_group=invitation is None and bool(consultation.groups),
+        choose_group=invitation is None and bool(copy.groups),
         group_error=group_error,
     ), (422 if group_error else 200)
 
 
 @bp.post("/<slug>/start")
 def start(slug: str) -> Any:
-    consultation = attached(consultation_or_404())  # a new response points at it
+    consultation = consultation_or_404()
     refusal = gate(consultation)
     if refusal is not None:
         return refuse(refusal, consultation)
@@ -87,9 +89,10 @@ def start(slug: str) -> Any:
                 url_for(".page", slug=slug, number=first_open_page(consultation, current))
             )
         group = None
-        if consultation.groups:
+        groups = questionnaire(consultation).groups
+        if groups:
             code = request.form.get("group", "")
-            group = next((grp for grp in consultation.groups if grp.code == code), None)
+            group = next((grp for grp in groups if grp.code == code), None)
             if group is None:
                 return _render_landing(consultation, _("Please choose who you are answering for."))
         state.clear(consultation)

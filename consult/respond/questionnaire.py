@@ -26,7 +26,6 @@ from consult.extensions import db
 from consult.i18n import format_number
 from consult.respond import bp, shells, state, structure
 from consult.respond.common import (
-    attached,
     consultation_or_404,
     current_draft,
     current_locale,
@@ -88,14 +87,12 @@ def _restart(consultation: Consultation, number: int) -> tuple[Response | None, 
     """
     if gate(consultation) is not None or invitation_token(consultation):
         return None, _not_working(consultation, None)
-    consultation = attached(consultation)  # its groups; the new draft points at it
     section = _section(consultation, number)
     raw = raw_from_form(request.form, page_questions(section, {}))
-    group = None
-    if consultation.groups:
-        code = request.form.get("restart_group", "")
-        group = next((grp for grp in consultation.groups if grp.code == code), None)
-    if request.form.get("restart") and (group is not None or not consultation.groups):
+    groups = questionnaire(consultation).groups
+    code = request.form.get("restart_group", "")
+    group = next((grp for grp in groups if grp.code == code), None)
+    if request.form.get("restart") and (group is not None or not groups):
         state.clear(consultation)
         response = responses.start_draft(
             db.session, consultation, language=current_locale(), now=utcnow(), group=group
@@ -173,6 +170,7 @@ def render_page(
         "errors": shown_errors,
         "message": message,
         "restart": status == 409,
+        "groups": copy.groups,
     }
     if message or shown_errors or _personal():
         blocks = _question_blocks(copy, questions, raw, shown_errors)

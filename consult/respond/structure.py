@@ -73,10 +73,28 @@ class SectionView:
 
 
 @dataclass(frozen=True)
+class GroupView:
+    id: int
+    consultation_id: int
+    code: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    title: str
+    agenda_item: str
+    starts_at: Any
+    committee: str
+
+
+@dataclass(frozen=True)
 class Structure:
     consultation_id: int
     version: int
     sections: tuple[SectionView, ...]
+    groups: tuple[GroupView, ...]
+    meeting: MeetingView | None
 
     @property
     def questions(self) -> list[QuestionView]:
@@ -180,7 +198,20 @@ def _copy(consultation: Consultation) -> Structure:
         )
         for section in consultation.sections
     )
-    return Structure(consultation.id, consultation.questionnaire_version, sections)
+    groups = tuple(
+        GroupView(id=g.id, consultation_id=consultation.id, code=g.code, label=dict(g.label or {}))
+        for g in consultation.groups
+    )
+    meeting = consultation.meeting
+    return Structure(
+        consultation.id,
+        consultation.questionnaire_version,
+        sections,
+        groups,
+        MeetingView(meeting.title, meeting.agenda_item, meeting.starts_at, meeting.committee.name)
+        if meeting is not None
+        else None,
+    )
 
 
 def structure(consultation: Consultation, load: Any) -> Structure:

@@ -146,17 +146,17 @@ def start_draft(
     *,
     language: str,
     now: datetime,
-    group: StakeholderGroup | None = None,
+    group: StakeholderGroup | Any | None = None,
 ) -> Response:
-    """A new online draft through the public link."""
+    """A new online draft through the public link. `group` may be a cached copy of one."""
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
     if group is not None and group.consultation_id != consultation.id:
         raise Invalid(N_("Please choose one of the options shown."))
     response = Response(
-        consultation=consultation,
+        consultation_id=consultation.id,
         language=language,
-        group=group,
+        group_id=group.id if group is not None else None,
         channel=Channel.ONLINE,
         status=ResponseStatus.DRAFT,
         created_at=now,
@@ -214,16 +214,23 @@ def _touch(session: Session, response_id: int, *, language: str, now: datetime) 
     )
 
 
-def _replace(session: Session, response_id: int, rows: Mapping[int, list[Row]]) -> None:
-    """Replace the answers of the given question ids with `rows`, in one statement each."""
+def _replace(
+    session: Session, response_id: int, rows: Mapping[int, list[Row]], stored: set[int]
+) -> None:
+    """Replace the answers of the given question ids with `rows`, in one statement each;
+    `stored` are the question ids that have answers now (nothing to delete on a first save).
+    """
     if not rows:
         return
-    # Answer objects of these rows that this session holds would outlive their rows.
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Answer) and obj.response_id == response_id and obj.question_id in rows:
-            session.expunge(obj)
     connection = session.connection()
-    connection.execute(_DELETE_ANSWERS, {"response_id": response_id, "question_ids": list(rows)})
+    replaced = [question_id for question_id in rows if question_id in stored]
+    if replaced:
+        # Answer objects of these rows that this session holds would outlive their rows.
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, Answer) and obj.response_id == response_id:
+                if obj.question_id in rows:
+                    session.expunge(obj)
+        connection.execute(_DELETE_ANSWERS, {"response_id": response_id, "question_ids": replaced})
     values = [
         {
             "response_id": response_id,
@@ -296,7 +303,8 @@ def save_page(
     for question in questions:
         if question.code not in shown and merged.get(question.code):
             new_rows[question.id] = []
-    _replace(session, response.id, new_rows)
+    had = {q.id for q in questions if stored.get(q.code)}
+    _replace(session, response.id, new_rows, had)
     if isinstance(response, Response):
         session.expire(response, ["answers", "language", "updated_at"])
     return errors

@@ -136,3 +136,15 @@ def test_the_shared_copy_of_a_consultation_cannot_join_a_session(app, consultati
         attached = structure.attached(db.session, shared)
         assert attached is not shared and attached in db.session
         assert isinstance(attached, Consultation) and attached.id == consultation.id
+
+
+def test_a_renamed_meeting_shows_on_the_landing_page_at_once(client, db_session):
+    from surveys.demo.loader import load
+
+    demo = load(db_session, password="demo-passwort-2027", responses=0).consultation
+    db_session.commit()
+    assert "Integrationsgipfel 2027" in client.get(f"/c/{demo.slug}?lang=en").get_data(True)
+    demo.meeting.title = "Sondersitzung Integration"
+    db_session.commit()
+
+    assert "Sondersitzung Integration" in client.get(f"/c/{demo.slug}?lang=en").get_data(True)

@@ -79,3 +79,25 @@ def test_changing_the_consultation_itself_raises_the_version(session, make_consu
     consultation.status = "closed"
     session.commit()
     assert _version(session, consultation) == 3
+
+
+def test_renaming_the_meeting_or_committee_raises_the_version(session, make_consultation):
+    from datetime import timedelta
+
+    from surveys.models import Committee, Meeting
+
+    committee = Committee(name="Ausschuss für Integration")
+    meeting = Meeting(committee=committee, title="Sitzung", starts_at=utcnow() + timedelta(30))
+    first, second = make_consultation(slug="first"), make_consultation(slug="second")
+    first.meeting = meeting
+    session.commit()
+    before = _version(session, first)
+    assert _version(session, second) == 1
+
+    meeting.title = "Sondersitzung"
+    session.commit()
+    assert _version(session, first) == before + 1
+
+    committee.name = "Koordinierungsstab Migration und Teilhabe"
+    session.commit()
+    assert (_version(session, first), _version(session, second)) == (before + 2, 1)
