@@ -51,6 +51,15 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
+def may_be_signed_in() -> bool:
+    """Whether this request's session names a staff member, without loading the account.
+
+    Flask-Login keeps the id under "_user_id" (there is no remember cookie), so respondents'
+    requests, which never carry one, can skip loading a user altogether.
+    """
+    return "_user_id" in session
+
+
 def _safe_next(target: str | None) -> str:
     """Only local paths are followed after sign-in, so the form cannot redirect elsewhere."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:

@@ -12,6 +12,7 @@ from flask_babel import format_number as flask_babel_format_number
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult.auth import may_be_signed_in
 from consult.extensions import babel
 from surveys.kinds import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 from surveys.texts import pick
@@ -40,7 +41,7 @@ def _select_code() -> str:
     chosen = session.get(SESSION_KEY)
     if chosen in offered:
         return chosen
-    if "_user_id" in session:  # only staff have a preference; no user loaded for others
+    if may_be_signed_in():  # only staff have a preference; no user loaded for others
         preference = getattr(current_user, "locale", None)
         if preference in offered:
             return preference

@@ -22,6 +22,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from consult.auth import may_be_signed_in
 from consult.extensions import db
 from consult.i18n import format_number
 from consult.respond import bp, shells, state, structure
@@ -207,8 +208,7 @@ def render_page(
 
 def _personal() -> bool:
     """Whether the layout shows something of this visitor: messages, or a staff member's menu."""
-    # Flask-Login keeps the signed-in user's id under "_user_id" (we use no remember cookie).
-    return "_flashes" in session or "_user_id" in session
+    return "_flashes" in session or may_be_signed_in()
 
 
 @bp.route("/<slug>/p/<int:number>", methods=["GET", "POST"])

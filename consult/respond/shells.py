@@ -60,9 +60,14 @@ def render(key: tuple, render_shell: Callable[[], str], values: Mapping[str, str
             if len(shells.parts) >= MAX_SHELLS:
                 shells.parts.clear()
             shells.parts[key] = parts
+    return _joined(parts, values.__getitem__)
+
+
+def _joined(parts: list[Any], value_of: Callable[[Any], str]) -> str:
+    """The text parts with `value_of(hole)` between them (holes are the odd parts)."""
     out = [parts[0]]
     for index in range(1, len(parts), 2):
-        out.append(values[parts[index]])
+        out.append(value_of(parts[index]))
         out.append(parts[index + 1])
     return "".join(out)
 
@@ -142,12 +147,7 @@ def split(html: str) -> list[Any] | None:
 def fill(parts: list[Any], raw: Mapping[str, list[str]]) -> Markup:
     """A split question with this respondent's values in its holes."""
     filled = Filled(raw)
-    out = [parts[0]]
-    for index in range(1, len(parts), 2):
-        filler, *fields = parts[index]
-        out.append(filler(filled, *fields))
-        out.append(parts[index + 1])
-    return Markup("".join(out))
+    return Markup(_joined(parts, lambda hole: hole[0](filled, *hole[1:])))
 
 
 _FILLERS: dict[str, Callable[..., Markup]] = {

@@ -7,7 +7,7 @@ starts with (see `surveys.reads`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,22 +78,30 @@ _CONSULTATION_AND_DRAFT = CommittedRead(
 )
 
 
+def _by_code(found: Iterable[Sequence[Any]]) -> dict[str, list[Row]]:
+    """(code, option_code, text, number) tuples as rows per question code, in order."""
+    rows: dict[str, list[Row]] = {}
+    for code, option_code, text, number in found:
+        rows.setdefault(code, []).append(
+            {"option_code": option_code, "text": text, "number": number}
+        )
+    return rows
+
+
 def _draft_of(found: Sequence[Any]) -> Draft | None:
     if not found or found[0].id is None:
         return None
     first = found[0]
-    rows: dict[str, list[Row]] = {}
-    for row in found:
-        if row.code is not None and row.id == first.id:
-            rows.setdefault(row.code, []).append(
-                {"option_code": row.option_code, "text": row.text, "number": row.number}
-            )
     return Draft(
         id=first.id,
         public_id=first.public_id,
         status=first.status,
         access_hash=first.access_hash,
-        rows=rows,
+        rows=_by_code(
+            (row.code, row.option_code, row.text, row.number)
+            for row in found
+            if row.code is not None and row.id == first.id
+        ),
     )
 
 
@@ -133,20 +141,9 @@ def rows_by_code(response: Response) -> dict[str, list[Row]]:
     session = object_session(response)
     if session is None or response.id is None:
         answers = sorted(response.answers, key=lambda a: (a.question_id, a.number or 0, a.id))
-        found = [(a.question.code, a.option_code, a.text, a.number) for a in answers]
-    else:
-        found = session.execute(
-            select(Question.code, Answer.option_code, Answer.text, Answer.number)
-            .join(Question, Question.id == Answer.question_id)
-            .where(Answer.response_id == response.id)
-            .order_by(Answer.question_id, func.coalesce(Answer.number, 0), Answer.id)
-        ).all()
-    rows: dict[str, list[Row]] = {}
-    for code, option_code, text, number in found:
-        rows.setdefault(code, []).append(
-            {"option_code": option_code, "text": text, "number": number}
-        )
-    return rows
+        return _by_code((a.question.code, a.option_code, a.text, a.number) for a in answers)
+    session.flush()  # answers added to this session count, as the ORM's autoflush would have
+    return stored_rows(session, response.id)
 
 
 _STORED_ROWS = (
@@ -159,10 +156,4 @@ _STORED_ROWS = (
 
 def stored_rows(session: Session, response_id: int) -> dict[str, list[Row]]:
     """`rows_by_code` by the response's id, without loading the response."""
-    rows: dict[str, list[Row]] = {}
-    found = session.connection().execute(_STORED_ROWS, {"response_id": response_id})
-    for code, option_code, text, number in found:
-        rows.setdefault(code, []).append(
-            {"option_code": option_code, "text": text, "number": number}
-        )
-    return rows
+    return _by_code(session.connection().execute(_STORED_ROWS, {"response_id": response_id}))
