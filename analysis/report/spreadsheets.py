@@ -6,7 +6,8 @@ import pandas as pd
 
 from analysis.questions import QuestionInfo
 from analysis.report.blocks import Report, Table
-from analysis.report.xlsx import FORMULA_START, Workbook
+from analysis.report.xlsx import Workbook
+from analysis.safe import FORMULA_START
 
 ANSWER_HEADER = (
     "respondent",

@@ -18,13 +18,12 @@ from xml.sax.saxutils import escape
 import numpy as np
 import pandas as pd
 
-from analysis.safe import FORMULA_STARTS
+from analysis.safe import safe_cell
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
 CHUNK = 100_000
 # Characters XML 1.0 does not allow (they would make the file unreadable).
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-FORMULA_START = re.compile(r"^\s*[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -67,9 +66,7 @@ RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relati
 
 def _text(value: object, bold: bool = False) -> str:
     """One text cell's XML, with the formula guard and XML escaping."""
-    text = ILLEGAL.sub("", str(value))
-    if FORMULA_START.match(text):
-        text = "'" + text
+    text = safe_cell(ILLEGAL.sub("", str(value)))
     style = ' s="1"' if bold else ""
     return f'<c{style} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 

@@ -55,14 +55,6 @@ def text_rows(answers: pd.DataFrame, question_code: str | None = None) -> pd.Dat
     return rows[rows["text"].astype(str).str.strip() != ""]
 
 
-def frequencies_by_language(rows: pd.DataFrame) -> dict[str, Counter[str]]:
-    """Word counts per response language."""
-    return {
-        str(language): frequencies(group["text"].astype(str), str(language))
-        for language, group in rows.groupby(rows["language"].astype("object"))
-    }
-
-
 def pooled(rows: pd.DataFrame, report_language: str) -> Counter[str]:
     """Word counts across languages: the report-language original or its translation."""
     texts = []

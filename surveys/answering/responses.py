@@ -310,18 +310,10 @@ def save_page(
     return errors
 
 
-def missing_answers(
-    response: Response, questions: Sequence[Any] | None = None
-) -> list[tuple[Question, AnswerError]]:
-    """Every visible question whose stored answer would not be accepted at submission."""
-    questions = response.consultation.questions if questions is None else questions
-    return missing_in(questions, rows_by_code(response))
-
-
 def missing_in(
     questions: Sequence[Any], stored: Mapping[str, Sequence[Row]]
 ) -> list[tuple[Question, AnswerError]]:
-    """`missing_answers` for answers already read (`rows_by_code` or a `Draft`)."""
+    """Every visible question whose stored answer would not be accepted at submission."""
     problems = []
     for question in visible_questions(questions, stored):
         rows = stored.get(question.code, [])

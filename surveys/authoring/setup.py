@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from surveys.authoring.lifecycle import ensure_editable, has_responses
-from surveys.authoring.structure import CODE, _deep_copy
+from surveys.authoring.structure import CODE, copy_question
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
 from surveys.kinds import N_, AccessMode, ConsultationStatus
@@ -24,8 +24,6 @@ from surveys.models import (
     Consultation,
     Invitation,
     Meeting,
-    Option,
-    Question,
     Section,
     StakeholderGroup,
     User,
@@ -291,22 +289,9 @@ def new_round(
         )
         copy.sections.append(new_section)
         for question in section.questions:
-            new_question = Question(
-                code=question.code,
-                kind=question.kind,
-                required=question.required,
-                prompt=dict(question.prompt or {}),
-                help_text=dict(question.help_text or {}),
-                field_of_action=question.field_of_action,
-                settings=_deep_copy(question.settings or {}),
-                show_if=_deep_copy(question.show_if) if question.show_if else None,
-            )
+            new_question = copy_question(question, question.code)
             new_section.questions.append(new_question)
             new_question.consultation = copy
-            for option in question.options:
-                new_question.options.append(
-                    Option(code=option.code, label=dict(option.label or {}))
-                )
     session.add(copy)
     session.flush()
     record(session, "consultation.new_round", user=actor, obj=copy, previous=consultation.slug)

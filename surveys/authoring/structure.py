@@ -7,12 +7,13 @@ Must not import flask, wtforms, consult, analysis or pandas.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open, has_responses
+from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
 from surveys.kinds import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
@@ -337,18 +338,7 @@ def duplicate_question(
     """A copy right after the original, with a new unique code and the same option codes."""
     ensure_structure_open(session, consultation)
     code = _unique(f"{question.code[:34]}_copy", _question_codes(consultation))
-    copy = Question(
-        code=code,
-        kind=question.kind,
-        required=question.required,
-        prompt=dict(question.prompt or {}),
-        help_text=dict(question.help_text or {}),
-        field_of_action=question.field_of_action,
-        settings=_deep_copy(question.settings or {}),
-        show_if=_deep_copy(question.show_if) if question.show_if else None,
-    )
-    for option in question.options:
-        copy.options.append(Option(code=option.code, label=dict(option.label or {})))
+    copy = copy_question(question, code)
     section = question.section
     section.questions.insert(section.questions.index(question) + 1, copy)
     copy.consultation = consultation
@@ -357,12 +347,22 @@ def duplicate_question(
     return copy
 
 
-def _deep_copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _deep_copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_deep_copy(v) for v in value]
-    return value
+def copy_question(question: Question, code: str) -> Question:
+    """A new question with this code and the texts, settings, condition and options of
+    `question` (for a duplicate, and for a consultation's next round)."""
+    copy = Question(
+        code=code,
+        kind=question.kind,
+        required=question.required,
+        prompt=dict(question.prompt or {}),
+        help_text=dict(question.help_text or {}),
+        field_of_action=question.field_of_action,
+        settings=deepcopy(dict(question.settings or {})),
+        show_if=deepcopy(dict(question.show_if)) if question.show_if else None,
+    )
+    for option in question.options:
+        copy.options.append(Option(code=option.code, label=dict(option.label or {})))
+    return copy
 
 
 def delete_question(
@@ -437,8 +437,3 @@ def delete_option(session: Session, consultation: Consultation, option: Option) 
     ensure_structure_open(session, consultation)
     option.question.options.remove(option)
     session.flush()
-
-
-def is_frozen(session: Session, consultation: Consultation) -> bool:
-    """Whether the structure is frozen (answers exist) — for showing or hiding controls."""
-    return has_responses(session, consultation)

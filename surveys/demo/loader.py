@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from surveys.answering.visibility import is_visible
 from surveys.base import utcnow
 from surveys.demo import content
 from surveys.kinds import (
@@ -155,7 +156,7 @@ def generate_responses(
         for index, question in enumerate(questions):
             if draft and index > len(questions) // 2:
                 break
-            if not _visible(question, given):
+            if not is_visible(question, given):
                 continue
             if not question.required and rng.random() < 0.15:
                 continue
@@ -166,13 +167,6 @@ def generate_responses(
                 moderation.flag(answer)
                 response.answers.append(answer)
         session.add(response)
-
-
-def _visible(question: Question, given: dict[str, set[str]]) -> bool:
-    condition = question.show_if
-    if not condition:
-        return True
-    return bool(given.get(condition["question"], set()) & set(condition["options"]))
 
 
 def _free_text(key: str, language: str, rng: random.Random) -> str | None:
