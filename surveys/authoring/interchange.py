@@ -90,32 +90,33 @@ def _export_question(question: Question) -> dict[str, Any]:
     }
 
 
-def _fail(path: str, message: str) -> Invalid:
-    return Invalid(N_("%(path)s: %(problem)s"), path=path, problem=message)
+def _fail(path: str, message: str, **params: Any) -> Invalid:
+    """`message` is a msgid naming the place with %(path)s, e.g. "$.sections[0].code"."""
+    return Invalid(message, path=path, **params)
 
 
 def _object(value: Any, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail(path, "expected an object")
+        raise _fail(path, N_("%(path)s: expected an object."))
     return value
 
 
 def _list(value: Any, path: str) -> list[Any]:
     if not isinstance(value, list):
-        raise _fail(path, "expected a list")
+        raise _fail(path, N_("%(path)s: expected a list."))
     return value
 
 
 def _translated(value: Any, path: str) -> dict[str, str]:
     texts = _object(value or {}, path)
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
-        raise _fail(path, "expected {language: text}")
+        raise _fail(path, N_("%(path)s: expected texts by language code."))
     return dict(texts)
 
 
 def _code(value: Any, path: str) -> str:
     if not isinstance(value, str) or not CODE.match(value):
-        raise _fail(path, "not a valid code")
+        raise _fail(path, N_("%(path)s: not a valid code."))
     return value
 
 
@@ -125,9 +126,9 @@ def _datetime(value: Any, path: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
-        raise _fail(path, "not an ISO 8601 date and time") from None
+        raise _fail(path, N_("%(path)s: not an ISO 8601 date and time.")) from None
     if moment.tzinfo is None:
-        raise _fail(path, "needs a time zone offset")
+        raise _fail(path, N_("%(path)s: needs a time zone offset."))
     return moment
 
 
@@ -137,17 +138,24 @@ def import_questionnaire(
     """A new draft consultation from exported data; any invalid part raises and adds nothing."""
     root = _object(data, "$")
     if root.get("format") != FORMAT:
-        raise _fail("$.format", f"must be {FORMAT!r}")
+        raise _fail("$.format", N_("%(path)s: must be %(expected)s."), expected=repr(FORMAT))
     if root.get("version") != VERSION:
-        raise _fail("$.version", f"version {root.get('version')!r} is not supported")
+        raise _fail(
+            "$.version",
+            N_("%(path)s: version %(version)s is not supported."),
+            version=repr(root.get("version")),
+        )
     c = _object(root.get("consultation"), "$.consultation")
     languages = parse_languages(" ".join(_list(c.get("languages"), "$.consultation.languages")))
     access_mode = c.get("access_mode", AccessMode.PUBLIC)
     if access_mode not in set(AccessMode):
-        raise _fail("$.consultation.access_mode", "unknown access mode")
+        raise _fail("$.consultation.access_mode", N_("%(path)s: unknown access mode."))
     threshold = c.get("small_cell_threshold", 5)
     if not isinstance(threshold, int) or threshold < 1:
-        raise _fail("$.consultation.small_cell_threshold", "must be a whole number ≥ 1")
+        raise _fail(
+            "$.consultation.small_cell_threshold",
+            N_("%(path)s: must be a whole number of at least 1."),
+        )
     wanted_slug = slug or str(c.get("slug") or "consultation")
     consultation = Consultation(
         slug=unique_slug(session, wanted_slug),
@@ -170,7 +178,7 @@ def import_questionnaire(
         group = _object(raw, path)
         code = _code(group.get("code"), f"{path}.code")
         if code in group_codes:
-            raise _fail(f"{path}.code", "used twice")
+            raise _fail(f"{path}.code", N_("%(path)s: used twice."))
         group_codes.add(code)
         consultation.groups.append(
             StakeholderGroup(code=code, label=_translated(group.get("label"), f"{path}.label"))
@@ -195,7 +203,9 @@ def import_questionnaire(
         meeting = _object(meeting_data, "$.consultation.meeting")
         starts_at = _datetime(meeting.get("starts_at"), "$.consultation.meeting.starts_at")
         if starts_at is None or not meeting.get("committee") or not meeting.get("title"):
-            raise _fail("$.consultation.meeting", "needs committee, title and starts_at")
+            raise _fail(
+                "$.consultation.meeting", N_("%(path)s: needs committee, title and starts_at.")
+            )
         consultation.meeting = find_or_create_meeting(
             session,
             MeetingData(
@@ -216,14 +226,14 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
     data = _object(raw, path)
     code = _code(data.get("code"), f"{path}.code")
     if code in taken:
-        raise _fail(f"{path}.code", "used twice")
+        raise _fail(f"{path}.code", N_("%(path)s: used twice."))
     taken.add(code)
     kind = data.get("kind")
     if kind not in set(QuestionKind):
-        raise _fail(f"{path}.kind", "unknown kind of question")
+        raise _fail(f"{path}.kind", N_("%(path)s: unknown kind of question."))
     field_of_action = data.get("field_of_action")
     if field_of_action is not None and field_of_action not in set(FieldOfAction):
-        raise _fail(f"{path}.field_of_action", "unknown field of action")
+        raise _fail(f"{path}.field_of_action", N_("%(path)s: unknown field of action."))
     show_if = data.get("show_if")
     if show_if is not None:
         _object(show_if, f"{path}.show_if")
@@ -243,7 +253,7 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
         option = _object(raw_option, option_path)
         option_code = _code(option.get("code"), f"{option_path}.code")
         if option_code in option_codes:
-            raise _fail(f"{option_path}.code", "used twice")
+            raise _fail(f"{option_path}.code", N_("%(path)s: used twice."))
         option_codes.add(option_code)
         question.options.append(
             Option(code=option_code, label=_translated(option.get("label"), f"{option_path}.label"))

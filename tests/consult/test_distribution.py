@@ -307,3 +307,12 @@ def test_an_unknown_file_type_is_refused_with_a_message(client, author):
         "/staff/consultations/import", data={"file": (io.BytesIO(b"hello"), "form.txt")}
     )
     assert response.status_code == 422
+
+
+def test_a_broken_questionnaire_file_is_refused_with_the_reason_in_german(client, author):
+    broken = b'{"format": "consult-questionnaire", "version": 1, "consultation": []}'
+    response = client.post(
+        "/staff/consultations/import", data={"file": (io.BytesIO(broken), "q.json")}
+    )
+    assert response.status_code == 422
+    assert "$.consultation: erwartet ein Objekt." in response.get_data(as_text=True)
