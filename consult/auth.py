@@ -26,6 +26,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length
 
 from consult.extensions import db, login_manager
+from consult.messages import domain_message
 from consult.security import limiter
 from surveys.kinds import N_
 from surveys.models import User
@@ -78,7 +79,7 @@ def sign_in() -> Any:
         try:
             user = users.authenticate(db.session, form.email.data, form.password.data)
         except users.SignInThrottled as error:
-            throttled = _(error.message, **error.params)
+            throttled = domain_message(error)
             user = None
         if user is not None:
             session.clear()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, jsonify, request, url_for
+from flask import abort, jsonify, request, url_for
 from flask_babel import force_locale
 
-from consult import reporting
+from consult import links, reporting
 from consult.api import _error, bp, token_required
 from consult.api.openapi import document
 from consult.extensions import db
@@ -25,10 +25,6 @@ def _load(slug: str) -> Consultation:
     return consultation
 
 
-def _public_url(slug: str) -> str:
-    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/c/{slug}"
-
-
 @bp.get("/consultations")
 @token_required()
 def list_consultations() -> Any:
@@ -44,7 +40,7 @@ def list_consultations() -> Any:
                 "opens_at": c.opens_at.isoformat() if c.opens_at else None,
                 "closes_at": c.closes_at.isoformat() if c.closes_at else None,
                 "submitted_responses": row.submitted,
-                "public_url": _public_url(c.slug),
+                "public_url": links.public_url(c),
                 "url": url_for("api.questionnaire", slug=c.slug, _external=True),
             }
         )

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, current_app, flash, g, request, session
 from flask_login import current_user
 
-from consult.author.forms import domain_message
 from consult.extensions import db
 from consult.i18n import SESSION_KEY
+from consult.messages import domain_message
 from surveys.errors import DomainError
 from surveys.models import Consultation, Option, Question, Section
 

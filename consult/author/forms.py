@@ -30,13 +30,13 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from consult.messages import domain_message
 from surveys.authoring import setup
 from surveys.errors import Invalid
 from surveys.kinds import (
     ACCESS_MODE_LABELS,
     FIELD_OF_ACTION_LABELS,
     QUESTION_KIND_LABELS,
-    STATUS_LABELS,
     AccessMode,
 )
 
@@ -46,15 +46,6 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 def choices(pairs: Any) -> list[SelectChoice]:
     """(value, label) pairs as WTForms' SelectChoice objects."""
     return [SelectChoice(value, label) for value, label in pairs]
-
-
-def domain_message(error: Invalid) -> str:
-    """A domain error's message, translated, with its parameters filled in."""
-    params = dict(error.params)
-    label = STATUS_LABELS.get(params.get("status"))
-    if label:
-        params["status"] = _(label)
-    return _(error.message, **params)
 
 
 class ActionForm(FlaskForm):

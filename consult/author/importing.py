@@ -13,8 +13,8 @@ from flask_wtf.file import FileField, FileRequired
 
 from consult.auth import require
 from consult.author.blueprint import actor, bp
-from consult.author.forms import domain_message
 from consult.extensions import db
+from consult.messages import domain_message
 from surveys import rules
 from surveys.authoring import interchange, xlsform
 from surveys.errors import DomainError, Invalid

@@ -19,9 +19,10 @@ from wtforms import HiddenField
 from consult import mail
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
-from consult.author.forms import ActionForm, domain_message
+from consult.author.forms import ActionForm
 from consult.extensions import db
 from consult.links import invitation_url
+from consult.messages import domain_message
 from surveys import rules
 from surveys.authoring import invitations
 from surveys.authoring.invitations import InvalidRecipients, RawRecipient, RowProblem
@@ -47,12 +48,14 @@ def _problem_items(problems: list[RowProblem]) -> list[dict[str, Any]]:
 
 
 def _render_list(consultation: Consultation, **extra: Any) -> Any:
+    rows = invitations.invitation_rows(db.session, consultation)
     return render_template(
         "author/invitations.html",
         consultation=consultation,
-        rows=invitations.invitation_rows(db.session, consultation),
-        unsent=len(invitations.unsent(db.session, consultation)),
-        due=len(invitations.due_reminders(db.session, consultation)),
+        rows=rows,
+        # The same rules as invitations.unsent and invitations.due_reminders, on rows in hand.
+        unsent=sum(1 for r in rows if r.email and r.sent_at is None),
+        due=sum(1 for r in rows if r.email and r.sent_at is not None and not r.answered),
         upload_form=extra.pop("upload_form", None) or RecipientsForm(formdata=None),
         action_form=ActionForm(),
         published=consultation.status == "published",

@@ -10,10 +10,11 @@ from flask_babel import gettext as _
 
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
-from consult.author.forms import ActionForm, ApplyImportForm, ImportForm, domain_message
+from consult.author.forms import ActionForm, ApplyImportForm, ImportForm
 from consult.author.xlsx import decode_xlsx, encode_xlsx
 from consult.extensions import db
 from consult.i18n import text_direction
+from consult.messages import domain_message
 from surveys import rules
 from surveys.authoring import tables, translations
 from surveys.authoring.texts import slots

@@ -5,18 +5,14 @@ from __future__ import annotations
 import json
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
+from consult import links
 from consult.extensions import db
 from surveys.authoring import interchange, lifecycle, xlsform
 from surveys.base import utcnow
 from surveys.errors import DomainError
 from surveys.services import consultations
-
-
-def public_url(slug: str) -> str:
-    return f"{current_app.config['PUBLIC_BASE_URL'].rstrip('/')}/c/{slug}"
 
 
 @click.group("consultations")
@@ -30,7 +26,7 @@ def list_consultations() -> None:
     """One line per consultation: slug, status, submitted responses, public URL."""
     for row in consultations.list_with_counts(db.session):
         c = row.consultation
-        click.echo(f"{c.slug}\t{c.status}\t{row.submitted}\t{public_url(c.slug)}")
+        click.echo(f"{c.slug}\t{c.status}\t{row.submitted}\t{links.public_url(c)}")
 
 
 @group.command("close-due")

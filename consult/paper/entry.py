@@ -15,6 +15,7 @@ from consult.auth import require
 from consult.author.blueprint import load_consultation, to_utc
 from consult.extensions import db
 from consult.i18n import current_language, language_name, localised
+from consult.messages import domain_message
 from consult.paper import bp
 from consult.paper.forms import SecondSheetForm, SheetForm
 from consult.paper.questions import conditions
@@ -248,7 +249,7 @@ def check(consultation_id: int, response_id: int) -> Any:
             )
         except DomainError as error:
             db.session.rollback()
-            flash(_(error.message), "error")
+            flash(domain_message(error), "error")
             return redirect(
                 url_for(".check", consultation_id=consultation.id, response_id=response.id)
             )

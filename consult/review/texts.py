@@ -17,6 +17,7 @@ from wtforms.validators import Length
 from consult import machine_translation
 from consult.extensions import db
 from consult.i18n import current_language, localised
+from consult.messages import domain_message
 from consult.review import bp, language_options, question_options
 from surveys.errors import DomainError
 from surveys.models import Answer, Theme
@@ -198,7 +199,7 @@ def moderate(answer_id: int) -> Any:
             abort(400)
     except DomainError as error:
         db.session.rollback()
-        flash(_(error.message, **error.params), "error")
+        flash(domain_message(error), "error")
     else:
         db.session.commit()
         flash(_("Saved."), "success")

@@ -17,6 +17,7 @@ from analysis.text.terms import keywords, text_rows
 from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language, localised
+from consult.messages import domain_message
 from consult.review import bp
 from surveys.errors import DomainError
 from surveys.kinds import FIELD_OF_ACTION_LABELS
@@ -82,7 +83,7 @@ def codebook(theme_id: int | None = None) -> Any:
             )
         except DomainError as error:
             db.session.rollback()
-            form.label.errors = [*form.label.errors, _(error.message, **error.params)]
+            form.label.errors = [*form.label.errors, domain_message(error)]
         else:
             db.session.commit()
             flash(_("Saved."), "success")

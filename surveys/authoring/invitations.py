@@ -17,7 +17,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from surveys.answering.responses import INVITATION, create_invitation
 from surveys.authoring.tables import decode_csv
@@ -414,6 +414,7 @@ def invitation_rows(session: Session, consultation: Consultation) -> list[Invita
     invitations = session.scalars(
         select(Invitation)
         .where(Invitation.consultation_id == consultation.id)
+        .options(selectinload(Invitation.group))
         .order_by(Invitation.organisation, Invitation.name, Invitation.id)
     )
     return [
