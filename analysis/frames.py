@@ -61,6 +61,11 @@ def answers_frame(
     return _typed(frame)
 
 
+def respondent_count(respondents: pd.DataFrame) -> int:
+    """How many people answered: the distinct responses of a respondents frame."""
+    return int(respondents["response_id"].nunique()) if len(respondents) else 0
+
+
 def respondents_frame(
     rows: Iterable[Sequence[Any]] | pd.DataFrame | None, answers: pd.DataFrame | None = None
 ) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from flask_babel import format_decimal, format_number, format_percent
 
 from analysis.charts import bar_chart
 from analysis.filters import Filters
+from analysis.frames import respondent_count
 from analysis.questions import QuestionInfo
 from analysis.summaries import COUNT, Summary, summarise
 from analysis.suppression import MARK, published_count, suppress
@@ -101,7 +102,7 @@ def chart(labels: tuple[str, ...], shares: tuple[float | None, ...]) -> bytes:
 
 def summaries_of(data: Data) -> dict[str, Summary]:
     """Every question's summary, from one pass over the answers."""
-    respondents = int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0
+    respondents = respondent_count(data.respondents)
     return summarise(data.answers, data.questions, respondents)
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis import themes as theme_analysis
 from analysis.charts import bar_chart
+from analysis.frames import respondent_count
 from analysis.questions import TEXT_KINDS, QuestionInfo
 from analysis.report.blocks import Figure, Heading, Paragraph, Quote, Report, Table
 from analysis.summaries import COUNT, Summary, summarise
@@ -103,7 +104,7 @@ def build(data: ReportInput) -> Report:
         direction=direction(data.language),
         subtitle=f"{data.title} — {data.meeting}" if data.meeting else data.title,
     )
-    respondents = int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0
+    respondents = respondent_count(data.respondents)
     _method(report, data, respondents)
     if respondents == 0:
         report.add(Paragraph(texts.no_responses))

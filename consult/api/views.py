@@ -7,6 +7,7 @@ from typing import Any
 from flask import abort, jsonify, request, url_for
 from flask_babel import force_locale
 
+from analysis.frames import respondent_count
 from consult import links, reporting
 from consult.api import _error, bp, token_required
 from consult.api.openapi import document
@@ -107,9 +108,7 @@ def results(slug: str) -> Any:
         {
             "slug": consultation.slug,
             "language": lang,
-            "respondents": int(data.respondents["response_id"].nunique())
-            if len(data.respondents)
-            else 0,
+            "respondents": respondent_count(data.respondents),
             "threshold": consultation.small_cell_threshold,
             "questions": [
                 {

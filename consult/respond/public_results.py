@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import abort, g, render_template
 
+from analysis.frames import respondent_count
 from consult import reporting
 from consult.extensions import db
 from consult.respond import bp
@@ -32,7 +33,7 @@ def public_results(slug: str) -> Any:
     chosen = set(settings.questions)
     figures = [r for r in results(data) if not chosen or r.question.code in chosen]
     quotes = data.answers[data.answers["publish_quote"].astype(bool)].dropna(subset=["text"])
-    respondents = int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0
+    respondents = respondent_count(data.respondents)
     return render_template(
         "respond/public_results.html",
         consultation=consultation,

@@ -9,6 +9,7 @@ import pandas as pd
 from flask import Response, abort, g, render_template, request
 from flask_babel import gettext as _
 
+from analysis.frames import respondent_count
 from analysis.rounds import compare
 from analysis.summaries import summarise
 from consult import reporting
@@ -30,11 +31,10 @@ def _filters():
         abort(404)
 
 
-def _choices(consultation) -> list[tuple[str, str]]:
+def _choices(questions: list) -> list[tuple[str, str]]:
     """ "question:option" values of every choice answer, labelled for the filter list."""
-    language = current_language()
     choices = []
-    for info in reporting.question_infos(consultation, language):
+    for info in questions:
         if info.kind not in ("single_choice", "multiple_choice", "yes_no"):
             continue
         for code in info.option_codes:
@@ -55,13 +55,13 @@ def results_page() -> Any:
         consultation=consultation,
         figures=figures,
         filters=filters,
-        respondents=int(data.respondents["response_id"].nunique()) if len(data.respondents) else 0,
+        respondents=respondent_count(data.respondents),
         groups=[
             (g_.code, pick(g_.label, current_language(), consultation.languages))
             for g_ in consultation.groups
         ],
         channels=[(k, _(v)) for k, v in CHANNEL_LABELS.items()],
-        answer_choices=_choices(consultation),
+        answer_choices=_choices(data.questions),
         chosen_answers=[
             f"{code}:{option}" for code, options in filters.answers.items() for option in options
         ],

@@ -85,6 +85,9 @@ def test_admins_see_accounts_and_the_audit_log(client, sign_in, make_user):
 def test_staff_home_shows_admin_links_only_to_admins(client, sign_in):
     sign_in("facilitator")
     assert "/staff/users" not in client.get("/staff/").get_data(as_text=True)
+    client.post("/auth/sign-out")
+    sign_in("admin")
+    assert "/staff/users" in client.get("/staff/").get_data(as_text=True)
 
 
 def test_sign_out_ends_the_session_even_for_a_copied_cookie(app, client, make_user):

@@ -73,7 +73,9 @@ def test_refusals_have_a_clear_page_and_status_and_store_nothing(
 
 def test_a_refusal_page_is_translated(client, consultation, db_session):
     set_state(db_session, consultation, closes_at=in_days(-1))
-    html = client.get(f"{BASE}?lang=ar").get_data(as_text=True)
+    response = client.get(f"{BASE}?lang=ar")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 410
     assert '<html lang="ar" dir="rtl">' in html and "This consultation has ended" not in html
 
 

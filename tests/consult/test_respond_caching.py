@@ -56,16 +56,6 @@ def test_closing_a_consultation_stops_answers_on_the_next_request(client, consul
     assert post_page(client, 1, PAGE_ONE).status_code == 410
 
 
-def test_a_changed_question_shows_on_the_next_page(client, consultation, db_session):
-    start(client)
-    _page(client)
-    question = db_session.scalar(select(Question).where(Question.code == "name_of_place"))
-    question.prompt = {**question.prompt, "en": "Which town?"}
-    db_session.commit()
-
-    assert "Which town?" in _page(client)
-
-
 def test_two_respondents_get_the_same_page_but_each_only_their_own_answers(
     app, consultation, db_session
 ):
