@@ -14,6 +14,7 @@ from consult.i18n import SESSION_KEY
 from consult.messages import domain_message
 from surveys.errors import DomainError
 from surveys.models import Consultation, Option, Question, Section
+from surveys.services import consultations
 
 bp = Blueprint("author", __name__, url_prefix="/staff/consultations")
 
@@ -53,8 +54,12 @@ def actor() -> Any:
     return current_user._get_current_object()
 
 
-def load_consultation(consultation_id: int) -> Consultation:
-    consultation = db.session.get(Consultation, consultation_id)
+def load_consultation(consultation_id: int, *, with_questionnaire: bool = False) -> Consultation:
+    """The consultation of the URL (404 if none); pages that show every section, question
+    and option ask for `with_questionnaire`."""
+    consultation = consultations.get(
+        db.session, consultation_id, with_questionnaire=with_questionnaire
+    )
     if consultation is None:
         abort(404)
     return consultation

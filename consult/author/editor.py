@@ -62,7 +62,7 @@ def _run(consultation: Consultation, change: Any, done: str | None = None) -> bo
 @bp.get("/<int:consultation_id>/questionnaire")
 @require(rules.may_author)
 def questionnaire(consultation_id: int) -> Any:
-    consultation = load_consultation(consultation_id)
+    consultation = load_consultation(consultation_id, with_questionnaire=True)
     return render_template(
         "author/questionnaire.html",
         consultation=consultation,

@@ -16,7 +16,7 @@ from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
 @bp.get("/<int:consultation_id>/preview")
 @require(rules.may_author)
 def preview(consultation_id: int) -> Any:
-    consultation = load_consultation(consultation_id)
+    consultation = load_consultation(consultation_id, with_questionnaire=True)
     restore_ui_language()
     lang = request.args.get("lang") or consultation.source_language
     if lang not in consultation.languages:

@@ -41,7 +41,7 @@ def status_label(status: str) -> str:
 
 
 def _consultation(consultation_id: int) -> Consultation:
-    consultation = load_consultation(consultation_id)
+    consultation = load_consultation(consultation_id, with_questionnaire=True)
     g.consultation = consultation
     return consultation
 

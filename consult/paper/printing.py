@@ -35,7 +35,7 @@ def _load(endpoint: str | None, values: dict[str, Any] | None) -> None:
         g.kept_ui_language = session.get(SESSION_KEY)
     slug = (values or {}).get("slug")
     if slug:
-        consultation = consultations.get_by_slug(db.session, slug)
+        consultation = consultations.get_by_slug(db.session, slug, with_questionnaire=True)
         g.consultation = consultation
         if consultation is not None and consultation.status != ConsultationStatus.DRAFT:
             g.offered_languages = list(consultation.languages)
@@ -145,7 +145,7 @@ def public_pdf(slug: str) -> Any:
 @bp.get("/staff/consultations/<int:consultation_id>/print")
 @require(rules.may_author)
 def staff_print(consultation_id: int) -> Any:
-    consultation = load_consultation(consultation_id)
+    consultation = load_consultation(consultation_id, with_questionnaire=True)
     restore_ui_language()
     lang = request.args.get("lang") or consultation.source_language
     if lang not in consultation.languages:
@@ -156,7 +156,7 @@ def staff_print(consultation_id: int) -> Any:
 @bp.get("/staff/consultations/<int:consultation_id>/print.pdf")
 @require(rules.may_author)
 def staff_pdf(consultation_id: int) -> Any:
-    consultation = load_consultation(consultation_id)
+    consultation = load_consultation(consultation_id, with_questionnaire=True)
     restore_ui_language()
     lang = request.args.get("lang") or consultation.source_language
     if lang not in consultation.languages:

@@ -37,20 +37,32 @@ def list_with_counts(session: Session) -> list[ConsultationRow]:
     return [ConsultationRow(c, int(n)) for c, n in rows]
 
 
+# Groups, sections, questions and options in four queries instead of one per section and
+# question: for every page that shows the whole questionnaire.
+WITH_QUESTIONNAIRE = (
+    selectinload(Consultation.groups),
+    selectinload(Consultation.sections)
+    .selectinload(Section.questions)
+    .selectinload(Question.options),
+)
+
+
 def get_by_slug(
     session: Session, slug: str, *, with_questionnaire: bool = False
 ) -> Consultation | None:
-    """The consultation with this slug; optionally with sections, questions and options
-    loaded in three queries instead of one per section and question."""
+    """The consultation with this slug; optionally with its whole questionnaire loaded."""
     query = select(Consultation).where(Consultation.slug == slug)
     if with_questionnaire:
-        query = query.options(
-            selectinload(Consultation.groups),
-            selectinload(Consultation.sections)
-            .selectinload(Section.questions)
-            .selectinload(Question.options),
-        )
+        query = query.options(*WITH_QUESTIONNAIRE)
     return session.scalar(query)
+
+
+def get(
+    session: Session, consultation_id: int, *, with_questionnaire: bool = False
+) -> Consultation | None:
+    """The consultation with this id; optionally with its whole questionnaire loaded."""
+    options = WITH_QUESTIONNAIRE if with_questionnaire else ()
+    return session.get(Consultation, consultation_id, options=options)
 
 
 def is_open(consultation: Consultation, now: datetime) -> bool:
