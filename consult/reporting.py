@@ -141,10 +141,7 @@ def report_texts() -> ReportTexts:
         value=_("Value"),
         themes=_("Themes"),
         theme=_("Theme"),
-        quotes=_("Voices from the consultation"),
-        translation=_("Translation"),
         open_points=_("Open points"),
-        summary=_("Summary"),
         suppression=_(
             "Figures resting on fewer than {threshold} respondents are not shown (marked "
             "“{mark}”); where a suppressed figure could be worked out from a total, a further "

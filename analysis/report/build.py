@@ -59,10 +59,7 @@ class ReportTexts:
     value: str = "Value"
     themes: str = "Themes"
     theme: str = "Theme"
-    quotes: str = "Voices from the consultation"
-    translation: str = "Translation"
     open_points: str = "Open points"
-    summary: str = "Summary"
     suppression: str = SUPPRESSION_METHOD
     suppressed: str = MARK
     no_responses: str = "No responses yet."

@@ -247,7 +247,7 @@ def _condition(expression: str, known: dict[str, _Known]) -> dict[str, Any] | No
 def _choice_lists(choices: list[dict[str, Any]], default: str) -> dict[str, list[dict[str, Any]]]:
     lists: dict[str, list[dict[str, Any]]] = {}
     for row in choices:
-        list_name = _column(row, "list_name", "list name")
+        list_name = _column(row, "list_name")  # "list name" too: _column reads spaces as _
         name = _column(row, "name", "value")
         if list_name and name:
             lists.setdefault(list_name, []).append(
@@ -279,7 +279,6 @@ class _Builder:
         self.codes: set[str] = set()
         self.known: dict[str, _Known] = {}
         self.skipped: list[Skipped] = []
-        self.count = 0
 
     def skip(self, row: dict[str, Any], reason: str, **params: Any) -> None:
         self.skipped.append(
@@ -304,7 +303,6 @@ class _Builder:
         if self.current is None:
             self.open_section(dict(self.title))
         self.current["questions"].append(question)
-        self.count += 1
 
     def question(self, row: dict[str, Any]) -> dict[str, Any] | None:
         raw_type = _column(row, "type")
@@ -397,7 +395,6 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
     form_title = _column(settings, "form_title") or _column(settings, "title") or "XLSForm"
     title = {default: form_title}
     builder = _Builder(title, default, _choice_lists(choices, default))
-    depth = 0
     repeat = 0
     for row in survey:
         kind = _column(row, "type").lower().replace(" ", "_")
@@ -415,13 +412,11 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
                 row, N_("Repeats have no counterpart here; their questions were left out.")
             )
         elif kind == "begin_group":
-            depth += 1
             label = _texts(row, "label", default) or {default: _column(row, "name") or form_title}
             builder.open_section(label)
             if _column(row, "relevant"):
                 builder.skip(row, N_("Conditions on groups were left out."))
         elif kind == "end_group":
-            depth = max(depth - 1, 0)
             builder.current = None
         else:
             builder.add(row)
