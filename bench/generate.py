@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from surveys.base import utcnow
 from surveys.demo import content
-from surveys.kinds import ConsultationStatus, QuestionKind, ResponseStatus
 from surveys.models import (
     Answer,
     Consultation,
@@ -21,6 +20,7 @@ from surveys.models import (
     Section,
     StakeholderGroup,
 )
+from surveys.vocabulary import ConsultationStatus, QuestionKind, ResponseStatus
 
 LANGUAGES = ["de", "ar", "fa", "uk", "en"]
 LANGUAGE_WEIGHTS = [40, 20, 15, 15, 10]

@@ -24,8 +24,8 @@ from werkzeug.datastructures import MultiDict
 
 from bench.common import fresh_database
 from surveys.base import utcnow
-from surveys.kinds import ConsultationStatus, QuestionKind
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup
+from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 KINDS = [
     QuestionKind.SINGLE_CHOICE,

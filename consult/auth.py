@@ -28,9 +28,9 @@ from wtforms.validators import DataRequired, Length
 from consult.extensions import db, login_manager
 from consult.messages import domain_message
 from consult.security import limiter
-from surveys.kinds import N_
+from surveys.administration import audit, users
 from surveys.models import User
-from surveys.services import audit, users
+from surveys.vocabulary import N_
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 

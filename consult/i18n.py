@@ -14,8 +14,8 @@ from flask_login import current_user
 
 from consult.auth import may_be_signed_in
 from consult.extensions import babel
-from surveys.kinds import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 from surveys.texts import pick
+from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 
 SESSION_KEY = "locale"
 

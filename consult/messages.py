@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from surveys.errors import DomainError
-from surveys.kinds import STATUS_LABELS
+from surveys.vocabulary import STATUS_LABELS
 
 
 def domain_message(error: DomainError) -> str:

@@ -21,9 +21,9 @@ from analysis.report.build import ReportInput, ReportTexts
 from analysis.themes import ThemeInfo
 from consult.i18n import language_name
 from surveys.export import answer_rows, coding_rows, respondent_rows
-from surveys.kinds import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, FieldOfAction
 from surveys.models import Consultation, ReportSettings, Theme
 from surveys.texts import pick
+from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, FieldOfAction
 
 
 @dataclass

@@ -25,11 +25,11 @@ from wtforms.validators import Length
 from consult.auth import require
 from consult.extensions import db
 from consult.views.public import forget_site_texts
-from surveys import rules
+from surveys import consultations, rules
+from surveys.administration import site, users
 from surveys.authoring import lifecycle
 from surveys.base import utcnow
 from surveys.models import AuditEvent
-from surveys.services import consultations, site, users
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 

@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from surveys.kinds import ResponseStatus
 from surveys.models import (
     Answer,
     AnswerTranslation,
@@ -24,6 +23,7 @@ from surveys.models import (
     Theme,
     answer_theme,
 )
+from surveys.vocabulary import ResponseStatus
 
 # What an answer row holds; who answered (language, group, channel, day) comes once per
 # respondent from `respondent_rows`, not millions of times with every answer.

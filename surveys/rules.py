@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from surveys.kinds import Role
+from surveys.vocabulary import Role
 
 
 def _has(user: Any, role: Role) -> bool:

@@ -16,10 +16,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from surveys.administration import users
 from surveys.base import Base, prepare_engine, utcnow
-from surveys.kinds import ConsultationStatus, QuestionKind
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
-from surveys.services import users
+from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 TEST_PASSWORD = "correct-horse-battery"
 SECRET = "test-secret-key-that-is-long-enough"

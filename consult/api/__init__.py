@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from consult.extensions import csrf, db
 from surveys import rules
-from surveys.services import users
+from surveys.administration import users
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

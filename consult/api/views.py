@@ -13,9 +13,8 @@ from consult.api import _error, bp, token_required
 from consult.api.openapi import document
 from consult.extensions import db
 from consult.results import results as published
-from surveys import rules
+from surveys import consultations, rules
 from surveys.models import Consultation
-from surveys.services import consultations
 from surveys.texts import pick
 
 

@@ -12,9 +12,9 @@ from flask_login import current_user
 from consult.extensions import db
 from consult.i18n import SESSION_KEY
 from consult.messages import domain_message
+from surveys import consultations
 from surveys.errors import DomainError
 from surveys.models import Consultation, Option, Question, Section
-from surveys.services import consultations
 
 bp = Blueprint("author", __name__, url_prefix="/staff/consultations")
 

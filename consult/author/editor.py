@@ -34,8 +34,8 @@ from surveys import rules
 from surveys.authoring import lifecycle, structure
 from surveys.authoring.lifecycle import CONDITION_KINDS, condition_codes
 from surveys.errors import DomainError
-from surveys.kinds import CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionKind
 from surveys.models import Consultation, Question
+from surveys.vocabulary import CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionKind
 
 
 def _to_editor(consultation: Consultation, anchor: str = "") -> Any:

@@ -33,7 +33,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from consult.messages import domain_message
 from surveys.authoring import setup
 from surveys.errors import Invalid
-from surveys.kinds import (
+from surveys.vocabulary import (
     ACCESS_MODE_LABELS,
     FIELD_OF_ACTION_LABELS,
     QUESTION_KIND_LABELS,

@@ -18,7 +18,7 @@ from consult.messages import domain_message
 from surveys import rules
 from surveys.authoring import interchange, xlsform
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_
+from surveys.vocabulary import N_
 
 MAX_UPLOAD = 4 * 1024 * 1024
 

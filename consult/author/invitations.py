@@ -28,8 +28,8 @@ from surveys.authoring import invitations
 from surveys.authoring.invitations import InvalidRecipients, RawRecipient, RowProblem
 from surveys.base import utcnow
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_
 from surveys.models import Consultation, Invitation
+from surveys.vocabulary import N_
 
 MAX_UPLOAD = 2 * 1024 * 1024
 

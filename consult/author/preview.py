@@ -10,7 +10,7 @@ from flask_babel import force_locale
 from consult.auth import require
 from consult.author.blueprint import bp, load_consultation, restore_ui_language
 from surveys import rules
-from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
+from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
 
 
 @bp.get("/<int:consultation_id>/preview")

@@ -20,8 +20,8 @@ from surveys.authoring import tables, translations
 from surveys.authoring.texts import slots
 from surveys.authoring.translations import Change
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_
 from surveys.models import Consultation
+from surveys.vocabulary import N_
 
 # Translation tables are small; anything bigger is not one of ours (override with
 # TRANSLATION_UPLOAD_MAX_BYTES).

@@ -29,14 +29,13 @@ from consult.author.forms import (
 from consult.extensions import db
 from consult.i18n import language_name
 from consult.links import public_url
-from surveys import rules
+from surveys import consultations, rules
 from surveys.authoring import lifecycle, setup
 from surveys.authoring.lifecycle import Problem, PublishRefused
 from surveys.base import utcnow
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import ConsultationStatus, ResponseStatus
 from surveys.models import Consultation, Meeting, Question, Response
-from surveys.services import consultations
+from surveys.vocabulary import ConsultationStatus, ResponseStatus
 
 
 def close_due_now() -> None:

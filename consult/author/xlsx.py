@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from surveys.authoring.tables import guard_cell, unguard_cell
 from surveys.errors import Invalid
-from surveys.kinds import N_
+from surveys.vocabulary import N_
 
 XLSX_MAGIC = b"PK\x03\x04"
 

@@ -9,10 +9,10 @@ from flask.cli import with_appcontext
 
 from consult import links
 from consult.extensions import db
+from surveys import consultations
 from surveys.authoring import interchange, lifecycle, xlsform
 from surveys.base import utcnow
 from surveys.errors import DomainError
-from surveys.services import consultations
 
 
 @click.group("consultations")

@@ -10,8 +10,8 @@ from flask.cli import with_appcontext
 
 from consult import backup as backups
 from consult.extensions import db
+from surveys.administration import retention
 from surveys.base import utcnow
-from surveys.services import retention
 
 
 def _url() -> str:

@@ -10,7 +10,7 @@ from flask_babel import force_locale
 
 from consult import reporting
 from consult.extensions import db
-from surveys.services import consultations
+from surveys import consultations
 
 
 @click.command("report")

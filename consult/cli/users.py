@@ -6,9 +6,9 @@ import click
 from flask.cli import with_appcontext
 
 from consult.extensions import db
+from surveys.administration import users
 from surveys.errors import DomainError
-from surveys.kinds import Role
-from surveys.services import users
+from surveys.vocabulary import Role
 
 
 @click.group("users")

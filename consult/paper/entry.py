@@ -25,8 +25,8 @@ from surveys.answering import paper
 from surveys.answering.drafts import rows_by_code
 from surveys.base import utcnow
 from surveys.errors import DomainError
-from surveys.kinds import ConsultationStatus
 from surveys.models import Consultation, Response
+from surveys.vocabulary import ConsultationStatus
 
 BASE = "/staff/consultations/<int:consultation_id>/paper"
 

@@ -19,10 +19,9 @@ from consult.extensions import db
 from consult.i18n import SESSION_KEY, current_language
 from consult.paper import bp
 from consult.paper.questions import conditions
-from surveys import rules
-from surveys.kinds import ConsultationStatus
+from surveys import consultations, rules
 from surveys.models import Consultation
-from surveys.services import consultations
+from surveys.vocabulary import ConsultationStatus
 
 STAFF_ENDPOINTS = ("paper.staff_print", "paper.staff_pdf")
 

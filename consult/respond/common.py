@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from consult.extensions import db
 from consult.respond import bp, state, structure
+from surveys import consultations
 from surveys.answering import drafts, responses
 from surveys.answering.access import (
     Refusal,
@@ -21,9 +22,8 @@ from surveys.answering.access import (
 )
 from surveys.base import utcnow
 from surveys.credentials import token_hash
-from surveys.kinds import ConsultationStatus
 from surveys.models import Consultation, Response
-from surveys.services import consultations
+from surveys.vocabulary import ConsultationStatus
 
 STATUS = {
     Refusal.NOT_FOUND: 404,

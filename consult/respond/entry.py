@@ -30,8 +30,8 @@ from surveys.answering.access import (
     public_refusal,
 )
 from surveys.base import utcnow
-from surveys.kinds import ResponseStatus
 from surveys.models import Consultation, Response
+from surveys.vocabulary import ResponseStatus
 
 # --- landing and start ----------------------------------------------------------------------
 

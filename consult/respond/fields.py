@@ -14,9 +14,9 @@ from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
 from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
 from surveys.answering.visibility import chosen_codes, is_visible
-from surveys.kinds import DONT_KNOW, NO, OTHER, YES, QuestionKind
 from surveys.models import Question, Section
 from surveys.texts import pick
+from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
 
 
 def field_name(question: Question, part: str = VALUE) -> str:

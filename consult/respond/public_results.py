@@ -13,8 +13,8 @@ from consult.extensions import db
 from consult.respond import bp
 from consult.respond.common import attached, current_locale
 from consult.results import formatted, results
-from surveys.kinds import ConsultationStatus
 from surveys.models import ReportSettings
+from surveys.vocabulary import ConsultationStatus
 
 PUBLIC_STATUSES = (ConsultationStatus.CLOSED, ConsultationStatus.ARCHIVED)
 

@@ -54,8 +54,8 @@ from surveys.answering.drafts import Draft
 from surveys.answering.validation import raw_from_rows
 from surveys.answering.visibility import visible_questions
 from surveys.base import utcnow
-from surveys.kinds import ConsultationStatus, ResponseStatus
 from surveys.models import Consultation, Response
+from surveys.vocabulary import ConsultationStatus, ResponseStatus
 
 # --- pages ----------------------------------------------------------------------------------
 

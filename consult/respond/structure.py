@@ -34,8 +34,8 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 
 from surveys.answering import drafts
 from surveys.answering.drafts import Draft
-from surveys.kinds import QuestionKind
 from surveys.models import Consultation
+from surveys.vocabulary import QuestionKind
 
 MAX_FRAGMENTS = 20_000  # about 2 kB each: at most some 40 MB per worker, usually far less
 

@@ -10,8 +10,8 @@ from flask_login import current_user
 
 from consult.extensions import db, login_manager
 from surveys import rules
-from surveys.kinds import N_
 from surveys.models import Consultation
+from surveys.vocabulary import N_
 
 bp = Blueprint("review", __name__, url_prefix="/staff/review/<int:consultation_id>")
 

@@ -8,7 +8,7 @@ from flask import g, render_template
 
 from consult.extensions import db
 from consult.review import bp
-from surveys.services import dashboard
+from surveys.reviewing import dashboard
 from surveys.texts import pick
 
 

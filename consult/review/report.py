@@ -20,8 +20,8 @@ from consult import reporting
 from consult.extensions import db
 from consult.i18n import current_language
 from consult.review import bp, language_options, question_options
-from surveys.services import coding
-from surveys.services.audit import record
+from surveys.administration.audit import record
+from surveys.reviewing import coding
 
 TEXT_LIMIT = 20_000
 

@@ -17,8 +17,8 @@ from consult.extensions import db
 from consult.i18n import current_language
 from consult.results import filters_from_args, formatted, results, summaries_of
 from consult.review import bp, language_options
-from surveys.kinds import CHANNEL_LABELS
 from surveys.texts import pick
+from surveys.vocabulary import CHANNEL_LABELS
 
 EXPORT_FORMATS = ("pdf", "docx", "xlsx", "csv")
 ROUND_KINDS = ("single_choice", "multiple_choice", "yes_no", "scale", "number")

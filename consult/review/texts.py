@@ -21,7 +21,7 @@ from consult.messages import domain_message
 from consult.review import bp, language_options, question_options
 from surveys.errors import DomainError
 from surveys.models import Answer, Theme
-from surveys.services import answer_translations, coding, moderation, reading
+from surveys.reviewing import answer_translations, coding, moderation, reading
 
 PAGE_SIZE = 50
 SEARCH_MAX = 200

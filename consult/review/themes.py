@@ -20,9 +20,9 @@ from consult.i18n import current_language, localised
 from consult.messages import domain_message
 from consult.review import bp
 from surveys.errors import DomainError
-from surveys.kinds import FIELD_OF_ACTION_LABELS
 from surveys.models import Theme
-from surveys.services import coding
+from surveys.reviewing import coding
+from surveys.vocabulary import FIELD_OF_ACTION_LABELS
 
 
 class ThemeForm(FlaskForm):

@@ -11,8 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from consult.extensions import db
 from consult.i18n import localised
+from surveys import consultations
+from surveys.administration import site
 from surveys.base import utcnow
-from surveys.services import consultations, site
 
 bp = Blueprint("public", __name__)
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from surveys.kinds import AccessMode, ConsultationStatus
+from surveys.consultations import is_open
 from surveys.models import Consultation, Invitation
-from surveys.services.consultations import is_open
+from surveys.vocabulary import AccessMode, ConsultationStatus
 
 
 class Refusal(StrEnum):

@@ -25,15 +25,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from surveys.administration import audit
 from surveys.answering.drafts import rows_by_code
 from surveys.answering.validation import Raw, Row, validate_page
 from surveys.answering.values import AnswerError
 from surveys.answering.visibility import visible_questions
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_, Channel, ConsultationStatus, ResponseStatus
 from surveys.models import Answer, Consultation, PaperCheck, Response, StakeholderGroup, User
-from surveys.services import audit
-from surveys.services.moderation import find_personal_data
+from surveys.reviewing.moderation import find_personal_data
+from surveys.vocabulary import N_, Channel, ConsultationStatus, ResponseStatus
 
 SHEET_MAX = 20
 # Where a paper response stands; staff lists show these.

@@ -21,9 +21,9 @@ from surveys.answering.drafts import Draft, rows_by_code, stored_rows
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
 from surveys.answering.values import AnswerError
 from surveys.answering.visibility import visible_questions
+from surveys.consultations import is_open
 from surveys.credentials import new_token, token_hash
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_, Channel, ResponseStatus
 from surveys.models import (
     Answer,
     Consultation,
@@ -33,8 +33,8 @@ from surveys.models import (
     Section,
     StakeholderGroup,
 )
-from surveys.services.consultations import is_open
-from surveys.services.moderation import find_personal_data
+from surveys.reviewing.moderation import find_personal_data
+from surveys.vocabulary import N_, Channel, ResponseStatus
 
 RECEIPT = "receipt"
 RESUME = "resume"

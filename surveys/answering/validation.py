@@ -41,7 +41,7 @@ from surveys.answering.values import (
     parse_number,
 )
 from surveys.answering.visibility import chosen_codes, is_visible
-from surveys.kinds import DONT_KNOW, N_, NO, OTHER, YES, QuestionKind
+from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, QuestionKind
 
 Raw = Mapping[str, Sequence[str]]
 Row = dict[str, Any]

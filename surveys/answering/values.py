@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-from surveys.kinds import N_
+from surveys.vocabulary import N_
 
 # The parts of one question's raw input (see surveys.answering.validation).
 VALUE = "value"

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.authoring.setup import (
     MeetingData,
     find_or_create_meeting,
@@ -19,9 +20,8 @@ from surveys.authoring.setup import (
 )
 from surveys.authoring.structure import CODE
 from surveys.errors import Invalid
-from surveys.kinds import N_, AccessMode, ConsultationStatus, FieldOfAction, QuestionKind
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
-from surveys.services.audit import record
+from surveys.vocabulary import N_, AccessMode, ConsultationStatus, FieldOfAction, QuestionKind
 
 FORMAT = "consult-questionnaire"
 VERSION = 1

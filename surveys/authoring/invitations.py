@@ -19,13 +19,13 @@ from babel import Locale, UnknownLocaleError
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from surveys.administration.audit import record
 from surveys.answering.responses import INVITATION, create_invitation
 from surveys.authoring.tables import decode_csv
 from surveys.credentials import new_token, token_hash
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_, ConsultationStatus
 from surveys.models import Consultation, Invitation, StakeholderGroup, User
-from surveys.services.audit import record
+from surveys.vocabulary import N_, ConsultationStatus
 
 FIELDS = ("name", "email", "organisation", "group", "language")
 MAX_RECIPIENTS = 5000

@@ -12,11 +12,11 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import DONT_KNOW, N_, NO, OTHER, YES, ConsultationStatus, QuestionKind
 from surveys.models import Consultation, Question, Response, User
-from surveys.services.audit import record
 from surveys.texts import missing_translations
+from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, ConsultationStatus, QuestionKind
 
 S = ConsultationStatus
 

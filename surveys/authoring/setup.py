@@ -14,11 +14,11 @@ from babel import Locale, UnknownLocaleError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.authoring.lifecycle import ensure_editable, has_responses
 from surveys.authoring.structure import CODE, copy_question
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
-from surveys.kinds import N_, AccessMode, ConsultationStatus
 from surveys.models import (
     Committee,
     Consultation,
@@ -28,7 +28,7 @@ from surveys.models import (
     StakeholderGroup,
     User,
 )
-from surveys.services.audit import record
+from surveys.vocabulary import N_, AccessMode, ConsultationStatus
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_MAX = 80

@@ -13,12 +13,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
-from surveys.kinds import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
 from surveys.models import Consultation, Option, Question, Section, User
-from surveys.services.audit import record
+from surveys.vocabulary import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
 
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 END_LABELS = ("min_label", "max_label")

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from surveys.errors import Invalid
-from surveys.kinds import N_
+from surveys.vocabulary import N_
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from surveys.kinds import ConsultationStatus
+from surveys.administration.audit import record
 from surveys.models import Consultation, User
-from surveys.services.audit import record
+from surveys.vocabulary import ConsultationStatus
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from surveys.authoring.lifecycle import ensure_editable
 from surveys.authoring.texts import TextSlot, set_text, slot_map, slots
 from surveys.errors import Invalid
-from surveys.kinds import N_
 from surveys.models import Consultation, User
 from surveys.texts import missing_translations
+from surveys.vocabulary import N_
 
 KEY_COLUMN = "key"
 MAX_TEXT = 20_000

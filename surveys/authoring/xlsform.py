@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from surveys.authoring import interchange
 from surveys.authoring.setup import parse_languages, slugify
 from surveys.errors import Invalid
-from surveys.kinds import DONT_KNOW, N_, NO, YES, QuestionKind
 from surveys.models import Consultation, User
+from surveys.vocabulary import DONT_KNOW, N_, NO, YES, QuestionKind
 
 XLSX_MAGIC = b"PK\x03\x04"
 LANGUAGE_COLUMN = re.compile(r"^(label|hint)(?:\s*::\s*(.+))?$", re.IGNORECASE)

@@ -10,20 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from surveys.administration import users
 from surveys.answering.visibility import is_visible
 from surveys.base import utcnow
 from surveys.demo import content
-from surveys.kinds import (
-    DONT_KNOW,
-    NO,
-    OTHER,
-    YES,
-    AccessMode,
-    Channel,
-    ConsultationStatus,
-    QuestionKind,
-    ResponseStatus,
-)
 from surveys.models import (
     Answer,
     Committee,
@@ -35,7 +25,18 @@ from surveys.models import (
     Section,
     StakeholderGroup,
 )
-from surveys.services import moderation, users
+from surveys.reviewing import moderation
+from surveys.vocabulary import (
+    DONT_KNOW,
+    NO,
+    OTHER,
+    YES,
+    AccessMode,
+    Channel,
+    ConsultationStatus,
+    QuestionKind,
+    ResponseStatus,
+)
 
 SEED = 2027
 DEMO_USERS = [

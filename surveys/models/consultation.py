@@ -10,7 +10,7 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from surveys.base import Base, JSONDict, JSONList, Translated, UTCDateTime, utcnow
-from surveys.kinds import AccessMode, ConsultationStatus, QuestionKind
+from surveys.vocabulary import AccessMode, ConsultationStatus, QuestionKind
 
 
 class Committee(Base):

@@ -25,8 +25,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveys.base import Base, UTCDateTime, utcnow
-from surveys.kinds import Channel, ResponseStatus
 from surveys.models.consultation import Consultation, Question, StakeholderGroup
+from surveys.vocabulary import Channel, ResponseStatus
 
 if TYPE_CHECKING:
     from surveys.models.coding import AnswerTranslation, Theme

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from surveys.base import Base, JSONDict, JSONList, UTCDateTime, utcnow
-from surveys.kinds import Role
+from surveys.vocabulary import Role
 
 
 class User(Base):

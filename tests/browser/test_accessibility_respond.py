@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from surveys.demo.loader import load
-from surveys.kinds import ConsultationStatus
+from surveys.vocabulary import ConsultationStatus
 
 LANGS = ["de", "ar"]
 # What the demo's required questions need on each page to move on (None: nothing).

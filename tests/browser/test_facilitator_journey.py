@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from docx import Document
 
-from surveys.services import coding
+from surveys.reviewing import coding
 from tests.conftest import TEST_PASSWORD
 from tests.consult.review_support import arrange
 

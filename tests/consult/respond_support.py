@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from surveys.base import utcnow
-from surveys.kinds import ConsultationStatus
 from surveys.models import Answer, Consultation, Option, Question, Response, Section
+from surveys.vocabulary import ConsultationStatus
 from tests.conftest import build_consultation
 
 SLUG = "every-kind"

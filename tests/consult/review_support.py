@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from surveys.kinds import ResponseStatus
 from surveys.models import Answer, Response
+from surveys.vocabulary import ResponseStatus
 from tests.conftest import build_consultation
 
 TEXTS = [

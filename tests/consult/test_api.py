@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from surveys.services import users
+from surveys.administration import users
 from tests.conftest import build_consultation
 
 

@@ -102,7 +102,7 @@ def test_sign_out_ends_the_session_even_for_a_copied_cookie(app, client, make_us
 
 
 def test_a_password_change_ends_open_sessions(client, make_user, db_session):
-    from surveys.services import users
+    from surveys.administration import users
 
     make_user("anna@example.org", ("author",))
     _sign_in(client, "anna@example.org")
@@ -125,7 +125,7 @@ def test_a_tampered_session_cookie_means_signed_out_not_an_error(client, make_us
 def test_sign_in_without_a_csrf_token_is_refused_and_nothing_changes(make_app, make_user):
     app = make_app(WTF_CSRF_ENABLED=True)
     from consult.extensions import db
-    from surveys.services import users
+    from surveys.administration import users
 
     with app.app_context():
         users.create_user(db.session, "anna@example.org", TEST_PASSWORD, ["author"])

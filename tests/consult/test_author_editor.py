@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from surveys.kinds import ConsultationStatus
 from surveys.models import AuditEvent, Consultation, Question, Response, Section
+from surveys.vocabulary import ConsultationStatus
 from tests.conftest import build_consultation
 
 

@@ -6,8 +6,8 @@ import pytest
 import sqlalchemy as sa
 
 from surveys.base import utcnow
-from surveys.kinds import ConsultationStatus
 from surveys.models import AuditEvent, Consultation, Meeting, Response
+from surveys.vocabulary import ConsultationStatus
 from tests.conftest import build_consultation
 
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from surveys.kinds import ConsultationStatus
 from surveys.models import Consultation
+from surveys.vocabulary import ConsultationStatus
 from tests.conftest import build_consultation
 
 

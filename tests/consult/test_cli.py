@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from surveys.administration import users
 from surveys.models import Answer, Consultation, Response, User
-from surveys.services import users
 
 
 def test_users_create_and_list(runner):

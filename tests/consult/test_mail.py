@@ -12,8 +12,8 @@ from aiosmtpd.controller import Controller
 
 from consult import mail
 from consult.extensions import db
+from surveys.administration import users
 from surveys.answering import responses
-from surveys.services import users
 from tests.conftest import TEST_PASSWORD, build_consultation
 from tests.surveys.test_xlsform import workbook
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from surveys.base import utcnow
-from surveys.kinds import ConsultationStatus, ResponseStatus
 from surveys.models import AuditEvent, Consultation, Response, User
+from surveys.vocabulary import ConsultationStatus, ResponseStatus
 from tests.conftest import build_consultation
 
 

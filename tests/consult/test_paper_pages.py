@@ -8,8 +8,8 @@ import subprocess
 import pytest
 from sqlalchemy import func, select
 
-from surveys.kinds import Channel, ConsultationStatus, ResponseStatus
 from surveys.models import Answer, AuditEvent, Response
+from surveys.vocabulary import Channel, ConsultationStatus, ResponseStatus
 from tests.conftest import build_consultation
 from tests.consult.respond_support import SLUG, add, every_kind_consultation
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from surveys.kinds import ConsultationStatus
 from surveys.models import ReportSettings
+from surveys.vocabulary import ConsultationStatus
 from tests.consult.review_support import arrange
 
 

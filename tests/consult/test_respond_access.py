@@ -6,7 +6,7 @@ import pytest
 
 from surveys.answering import responses as service
 from surveys.credentials import token_hash
-from surveys.kinds import AccessMode, ConsultationStatus
+from surveys.vocabulary import AccessMode, ConsultationStatus
 from tests.consult.respond_support import (
     BASE,
     PAGE_ONE,

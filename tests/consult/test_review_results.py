@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from docx import Document
 
 from surveys.models import AuditEvent, ReportSettings
-from surveys.services import coding
+from surveys.reviewing import coding
 from tests.consult.review_support import arrange
 
 

@@ -4,7 +4,7 @@ import pytest
 import sqlalchemy as sa
 
 from surveys.models import Answer, AnswerTranslation, AuditEvent, Theme
-from surveys.services import coding
+from surveys.reviewing import coding
 from tests.consult.review_support import arrange
 
 

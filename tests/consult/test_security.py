@@ -8,9 +8,9 @@ import sqlalchemy as sa
 
 from consult import create_app
 from consult.config import ConfigError
+from surveys.administration import users
 from surveys.base import utcnow
 from surveys.models import User
-from surveys.services import users
 from tests.conftest import TEST_PASSWORD, build_consultation
 
 

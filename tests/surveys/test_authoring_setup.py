@@ -7,7 +7,7 @@ import pytest
 from surveys.authoring import setup
 from surveys.authoring.setup import ConsultationData, MeetingData
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus
+from surveys.vocabulary import ConsultationStatus
 
 
 def test_slugify_transliterates_german_and_drops_punctuation():

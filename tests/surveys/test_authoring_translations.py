@@ -5,8 +5,8 @@ import pytest
 from surveys.authoring import tables, translations
 from surveys.authoring.texts import slots
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus
 from surveys.texts import text_fields
+from surveys.vocabulary import ConsultationStatus
 
 
 @pytest.fixture()

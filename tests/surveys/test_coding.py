@@ -4,9 +4,9 @@ import pytest
 import sqlalchemy as sa
 
 from surveys.errors import Invalid, NotFound
-from surveys.kinds import ResponseStatus
 from surveys.models import Answer, AuditEvent, Response, User
-from surveys.services import answer_translations, coding, moderation
+from surveys.reviewing import answer_translations, coding, moderation
+from surveys.vocabulary import ResponseStatus
 
 
 @pytest.fixture()

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from surveys import consultations
 from surveys.base import utcnow
-from surveys.kinds import AccessMode, ConsultationStatus, ResponseStatus
 from surveys.models import Response
-from surveys.services import consultations
+from surveys.vocabulary import AccessMode, ConsultationStatus, ResponseStatus
 
 
 def test_list_counts_only_submitted_responses(session, make_consultation):

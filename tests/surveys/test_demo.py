@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from surveys import consultations
 from surveys.demo import loader
-from surveys.kinds import FieldOfAction, QuestionKind, ResponseStatus
 from surveys.models import Answer, Consultation, Response, User
-from surveys.services import consultations
 from surveys.texts import missing_translations
+from surveys.vocabulary import FieldOfAction, QuestionKind, ResponseStatus
 
 PASSWORD = "demo-password-123"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from surveys.export import ANSWER_COLUMNS, answer_rows, question_rows, respondent_rows
-from surveys.kinds import ResponseStatus
 from surveys.models import Answer, Response
+from surveys.vocabulary import ResponseStatus
 
 
 def _respond(session, consultation, status, option, text=None, language="de"):

@@ -10,8 +10,8 @@ from surveys.authoring import invitations
 from surveys.authoring.invitations import InvalidRecipients
 from surveys.base import utcnow
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus
 from surveys.models import AuditEvent, Invitation
+from surveys.vocabulary import ConsultationStatus
 from tests.conftest import build_consultation
 
 HEADER = "name,email,organisation,group,language\n"

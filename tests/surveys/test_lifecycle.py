@@ -9,8 +9,8 @@ from surveys.authoring import lifecycle
 from surveys.authoring.lifecycle import Frozen, PublishRefused, publish_problems
 from surveys.base import utcnow
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus, QuestionKind
 from surveys.models import AuditEvent, Option, Question, Response, Section
+from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 
 def _messages(consultation, now=None):

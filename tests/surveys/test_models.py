@@ -72,7 +72,7 @@ def test_deleting_a_consultation_removes_its_questionnaire(session, make_consult
 
 
 def test_audit_events_record_their_object(session, make_consultation):
-    from surveys.services.audit import record
+    from surveys.administration.audit import record
 
     consultation = make_consultation()
     record(session, "consultation.publish", obj=consultation, note="x")

@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from surveys.administration import users
 from surveys.answering import paper
 from surveys.answering.drafts import rows_by_code
 from surveys.base import utcnow
-from surveys.kinds import Channel, ConsultationStatus, QuestionKind, ResponseStatus
 from surveys.models import AuditEvent, PaperCheck, Question, Response
-from surveys.services import users
+from surveys.vocabulary import Channel, ConsultationStatus, QuestionKind, ResponseStatus
 from tests.conftest import TEST_PASSWORD, build_consultation
 
 

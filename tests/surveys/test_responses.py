@@ -11,8 +11,8 @@ from surveys.answering import responses
 from surveys.answering.access import Refusal, invitation_refusal, public_refusal
 from surveys.base import utcnow
 from surveys.credentials import token_hash
-from surveys.kinds import AccessMode, ConsultationStatus, QuestionKind
 from surveys.models import Answer, Question, Response
+from surveys.vocabulary import AccessMode, ConsultationStatus, QuestionKind
 from tests.conftest import build_consultation
 
 

@@ -7,8 +7,8 @@ from surveys.authoring import structure
 from surveys.authoring.lifecycle import Frozen
 from surveys.authoring.structure import QuestionData
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus, QuestionKind
 from surveys.models import AuditEvent, Response
+from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 
 @pytest.fixture()

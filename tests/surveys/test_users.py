@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from surveys.administration import users
 from surveys.credentials import token_hash
 from surveys.errors import Invalid
-from surveys.services import users
 
 PASSWORD = "a-long-enough-password"
 

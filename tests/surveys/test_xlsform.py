@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from surveys.authoring import interchange, lifecycle, xlsform
 from surveys.base import utcnow
 from surveys.errors import Invalid
-from surveys.kinds import ConsultationStatus
+from surveys.vocabulary import ConsultationStatus
 
 DE, AR = "label::Deutsch (de)", "label::العربية (ar)"
 SURVEY = [

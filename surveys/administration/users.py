@@ -10,12 +10,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.base import utcnow
 from surveys.credentials import check_password, hash_password, new_token, token_hash
 from surveys.errors import DomainError, Invalid
-from surveys.kinds import N_, Role
 from surveys.models import User
-from surveys.services.audit import record
+from surveys.vocabulary import N_, Role
 
 MIN_PASSWORD_LENGTH = 10
 FREE_ATTEMPTS = 3

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from surveys.kinds import ResponseStatus
 from surveys.models import Answer, AnswerTranslation, Consultation, Question, Response, answer_theme
+from surveys.vocabulary import ResponseStatus
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from surveys.kinds import AccessMode, ConsultationStatus, ResponseStatus
 from surveys.models import Answer, Consultation, Invitation, Question, Response, Section
+from surveys.vocabulary import AccessMode, ConsultationStatus, ResponseStatus
 
 
 @dataclass(frozen=True)

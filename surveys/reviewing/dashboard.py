@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from surveys.kinds import ResponseStatus
 from surveys.models import Consultation, Invitation, Response, StakeholderGroup
+from surveys.vocabulary import ResponseStatus
 
 
 @dataclass(frozen=True)

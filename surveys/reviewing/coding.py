@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.errors import Invalid, NotFound
-from surveys.kinds import N_, FieldOfAction
 from surveys.models import Answer, Consultation, Question, Response, Theme, User, answer_theme
-from surveys.services.audit import record
+from surveys.vocabulary import N_, FieldOfAction
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 

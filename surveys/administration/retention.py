@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from surveys.kinds import ConsultationStatus
+from surveys.administration.audit import record
 from surveys.models import Answer, Consultation, Response
-from surveys.services.audit import record
+from surveys.vocabulary import ConsultationStatus
 
 
 @dataclass(frozen=True)

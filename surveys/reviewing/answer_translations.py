@@ -7,10 +7,10 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.errors import Invalid
-from surveys.kinds import N_
 from surveys.models import Answer, AnswerTranslation, TranslationOrigin, User
-from surveys.services.audit import record
+from surveys.vocabulary import N_
 
 MAX_LENGTH = 20_000
 

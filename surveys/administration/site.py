@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from surveys.kinds import N_
+from surveys.administration.audit import record
 from surveys.models import SiteText, User
-from surveys.services.audit import record
+from surveys.vocabulary import N_
 
 # Key → label for the admin form; the public pages are the last three.
 SITE_TEXTS = {

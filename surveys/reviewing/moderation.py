@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from surveys.administration.audit import record
 from surveys.errors import Invalid
-from surveys.kinds import N_
 from surveys.models import Answer, User
-from surveys.services.audit import record
+from surveys.vocabulary import N_
 
 REDACTION = "[…]"
 

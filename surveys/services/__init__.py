@@ -1,1 +1,0 @@
-"""Use cases: each takes a SQLAlchemy session, changes the domain, flushes, never commits."""
