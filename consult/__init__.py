@@ -10,6 +10,7 @@ from consult import (
     api,
     auth,
     author,
+    clean_input,
     config,
     errors,
     i18n,
@@ -54,6 +55,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     sessions.init_app(app)
     csrf.init_app(app)
+    clean_input.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)

@@ -15,6 +15,7 @@ UI_LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr"]
 
 # Values that mean "nobody has set a secret yet".
 PLACEHOLDER_SECRETS = {None, "", "change-me", "dev", "secret"}
+MIN_SECRET_LENGTH = 16
 
 
 class ConfigError(RuntimeError):
@@ -126,12 +127,18 @@ def check(config: dict[str, Any]) -> None:
         )
     if not config.get("DEVELOPMENT") and not config.get("TESTING"):
         secret = config.get("SECRET_KEY")
-        if secret in PLACEHOLDER_SECRETS or len(str(secret)) < 16:
+        how = (
+            "Set CONSULT_SECRET_KEY to a long random value, e.g.\n"
+            "  export CONSULT_SECRET_KEY=\"$(python3 -c 'import secrets; "
+            "print(secrets.token_hex(32))')\"\n"
+            "or put SECRET_KEY = '...' into instance/config.py."
+        )
+        if secret in PLACEHOLDER_SECRETS:
+            raise ConfigError(f"SECRET_KEY is not set. {how}")
+        if len(str(secret)) < MIN_SECRET_LENGTH:
             raise ConfigError(
-                "SECRET_KEY is not set. Set CONSULT_SECRET_KEY to a long random value, e.g.\n"
-                "  export CONSULT_SECRET_KEY=\"$(python3 -c 'import secrets; "
-                "print(secrets.token_hex(32))')\"\n"
-                "or put SECRET_KEY = '...' into instance/config.py."
+                f"SECRET_KEY is too short ({len(str(secret))} characters; at least "
+                f"{MIN_SECRET_LENGTH} are needed, 64 hex digits are best). {how}"
             )
     url = config.get("SQLALCHEMY_DATABASE_URI")
     if not isinstance(url, str) or "://" not in url:

@@ -44,10 +44,12 @@ def render_error(code: int, message: str | None = None) -> tuple[str, int]:
 
 def _http_error(error: HTTPException) -> Any:
     if request.path.startswith("/api/"):
-        from consult.api import _error
+        from consult.api import http_error
 
-        return _error(error.code or 500, error.name)
-    return render_error(error.code or 500)
+        return http_error(error)
+    body, code = render_error(error.code or 500)
+    allow = [value for name, value in error.get_headers() if name == "Allow"]
+    return body, code, {"Allow": allow[0]} if allow else {}
 
 
 def _csrf_error(error: CSRFError) -> Any:

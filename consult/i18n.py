@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from babel import Locale, numbers
+from babel import Locale, UnknownLocaleError, numbers
 from flask import Flask, current_app, g, request, session
 from flask_babel import format_date, format_datetime, format_percent, get_locale
 from flask_babel import format_number as flask_babel_format_number
@@ -18,6 +18,30 @@ from surveys.texts import pick
 from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 
 SESSION_KEY = "locale"
+
+# Codes and names people type for the languages we offer, which are not (or not these) locale
+# codes: Ukraine's country code, and Dari (ISO 639-3 `prs`), which Babel does not know and
+# whose speakers read the Persian (fa) interface.
+ALIASES = {"ua": "uk", "farsi": "fa", "persian": "fa", "dari": "fa", "prs": "fa", "fa_af": "fa"}
+
+
+@lru_cache(maxsize=512)
+def parse_locale(code: object) -> Locale | None:
+    """The Babel locale for a code from outside (URL, header, import), or None; never raises."""
+    if not isinstance(code, str) or not 0 < len(code) <= 20 or not code.isascii():
+        return None
+    normal = code.strip().replace("-", "_")
+    normal = ALIASES.get(normal.lower(), normal)
+    try:
+        return Locale.parse(normal)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+def known_code(code: object) -> str | None:
+    """A wanted language as a plain locale code ("ua" → "uk"), or None when unknown."""
+    locale = parse_locale(code)
+    return str(locale) if locale is not None else None
 
 
 def offered_languages() -> list[str]:
@@ -54,25 +78,16 @@ def _select_code() -> str:
 
 def remember_choice() -> None:
     """`?lang=xx` on any page switches the language for the rest of the visit."""
-    wanted = request.args.get("lang")
-    if wanted and _is_known(wanted):
+    wanted = known_code(request.args.get("lang"))
+    if wanted:
         session[SESSION_KEY] = wanted
-
-
-def _is_known(code: str) -> bool:
-    try:
-        Locale.parse(code)
-    except (ValueError, TypeError):
-        return False
-    return len(code) <= 20
 
 
 @lru_cache(maxsize=256)
 def language_name(code: str) -> str:
     """The language's name in its own language, e.g. "العربية" for ar."""
-    try:
-        locale = Locale.parse(code)
-    except (ValueError, TypeError):
+    locale = parse_locale(code)
+    if locale is None:
         return code
     name = locale.get_display_name(locale) or code
     return name[:1].upper() + name[1:]
@@ -88,9 +103,8 @@ def text_direction(code: str | None = None) -> str:
 
 @lru_cache(maxsize=256)
 def _direction(code: str) -> str:
-    try:
-        locale = Locale.parse(code)
-    except (ValueError, TypeError):
+    locale = parse_locale(code)
+    if locale is None:
         return "ltr"
     return "rtl" if locale.text_direction == "rtl" else "ltr"
 

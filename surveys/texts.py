@@ -62,3 +62,22 @@ def missing_translations(consultation: Any) -> dict[str, list[str]]:
             if not (field.texts or {}).get(lang, "").strip():
                 gaps[lang].append(field.key)
     return gaps
+
+
+def _is_not_text(char: str) -> bool:
+    """Lone surrogates and Unicode non-characters: no keyboard types them, UTF-8 cannot hold
+    surrogates (PostgreSQL refuses the row) and XML cannot hold U+FFFE/U+FFFF (DOCX, XLSX)."""
+    point = ord(char)
+    return 0xD800 <= point <= 0xDFFF or 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
+
+
+def has_non_text(value: str) -> bool:
+    """Whether `value` holds a lone surrogate or a non-character."""
+    return any(_is_not_text(char) for char in value)
+
+
+def without_non_text(value: str) -> str:
+    """`value` with lone surrogates and non-characters removed."""
+    if not has_non_text(value):
+        return value
+    return "".join(char for char in value if not _is_not_text(char))

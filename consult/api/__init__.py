@@ -45,8 +45,14 @@ def token_required(predicate: Callable[[Any], bool] = rules.is_staff) -> Callabl
 
 
 @bp.errorhandler(HTTPException)
-def _http_error(error: HTTPException) -> Any:
-    return _error(error.code or 500, error.description or error.name)
+def http_error(error: HTTPException) -> Any:
+    """The JSON error for an HTTP exception (also for routing errors under /api/)."""
+    response = _error(error.code or 500, error.description or error.name)
+    # Keep what the exception tells the client beyond its body, e.g. `Allow` on a 405.
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def init_app(app: Flask) -> None:

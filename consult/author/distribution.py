@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from consult.auth import require
 from consult.author.blueprint import bp, load_consultation
+from consult.downloads import file_response
 from consult.i18n import text_direction
 from consult.links import public_url, short_url
 from surveys import rules
@@ -26,11 +27,7 @@ def _qr(consultation: Consultation) -> segno.QRCode:
 
 
 def _image(data: bytes, mimetype: str, filename: str) -> Response:
-    return Response(
-        data,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'inline; filename="{filename}"'},
-    )
+    return file_response(data, mimetype, filename, inline=True)
 
 
 @bp.get("/<int:consultation_id>/qr.png")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from flask import current_app, render_template
@@ -15,7 +14,7 @@ from consult.auth import require
 from consult.author.blueprint import actor, bp
 from consult.extensions import db
 from consult.messages import domain_message
-from surveys import rules
+from surveys import rules, uploads
 from surveys.authoring import interchange, xlsform
 from surveys.errors import DomainError, Invalid
 from surveys.vocabulary import N_
@@ -34,19 +33,14 @@ def _read(storage: Any) -> tuple[str, bytes]:
         data = storage.read(limit + 1)
     finally:
         storage.close()
-    if len(data) > limit:
-        raise Invalid(N_("The file is larger than %(n)s kB."), n=limit // 1024)
-    return name, data
+    return name, uploads.check_size(data, limit)
 
 
 def _import(name: str, data: bytes) -> xlsform.XLSFormResult:
     if name.endswith(".xlsx"):
         return xlsform.import_xlsform(db.session, data, actor())
     if name.endswith(".json"):
-        try:
-            parsed = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError):
-            raise Invalid(N_("This file is not a questionnaire in JSON format.")) from None
+        parsed = uploads.read_json(data)
         consultation = interchange.import_questionnaire(db.session, parsed, actor())
         return xlsform.XLSFormResult(consultation, [], len(consultation.questions))
     raise Invalid(N_("Please upload an XLSForm (.xlsx) or a questionnaire (.json)."))

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm, ApplyImportForm, ImportForm
 from consult.author.xlsx import decode_xlsx, encode_xlsx
+from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import text_direction
 from consult.messages import domain_message
-from surveys import rules
+from surveys import rules, uploads
 from surveys.authoring import tables, translations
 from surveys.authoring.texts import slots
 from surveys.authoring.translations import Change
@@ -108,11 +109,7 @@ def export_translations(consultation_id: int, fmt: str) -> Any:
     else:
         abort(404)
     filename = f"{consultation.slug}-texts.{fmt}"
-    return Response(
-        data,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return file_response(data, mimetype, filename)
 
 
 def _read_upload(storage: Any) -> list[list[str]]:
@@ -122,8 +119,7 @@ def _read_upload(storage: Any) -> list[list[str]]:
         data = storage.read(limit + 1)
     finally:
         storage.close()
-    if len(data) > limit:
-        raise Invalid(N_("The file is larger than %(n)s kB."), n=limit // 1024)
+    uploads.check_size(data, limit)
     if name.endswith(".xlsx"):
         return decode_xlsx(data)
     if name.endswith((".csv", ".txt")):

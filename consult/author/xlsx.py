@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from surveys.authoring.tables import guard_cell, unguard_cell
 from surveys.errors import Invalid
+from surveys.uploads import check_xlsx
 from surveys.vocabulary import N_
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -28,8 +29,7 @@ def encode_xlsx(rows: Iterable[Sequence[object]], title: str = "texts") -> bytes
 
 def decode_xlsx(data: bytes) -> list[list[str]]:
     """The first sheet's rows as strings."""
-    if not data.startswith(XLSX_MAGIC):
-        raise Invalid(N_("This file is not an XLSX workbook."))
+    check_xlsx(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

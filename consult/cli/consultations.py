@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from consult import links
+from consult.author.importing import MAX_UPLOAD
 from consult.extensions import db
-from surveys import consultations
+from surveys import consultations, uploads
 from surveys.authoring import interchange, lifecycle, xlsform
 from surveys.base import utcnow
 from surveys.errors import DomainError
@@ -68,11 +70,7 @@ def import_consultation(path: str, slug: str | None) -> None:
         _import_xlsform(path, slug)
         return
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError) as error:
-        raise click.ClickException(f"Cannot read {path}: {error}") from None
-    try:
+        data = uploads.read_json(_read_limited(path))
         consultation = interchange.import_questionnaire(db.session, data, slug=slug)
     except DomainError as error:
         db.session.rollback()
@@ -81,14 +79,19 @@ def import_consultation(path: str, slug: str | None) -> None:
     click.echo(f"Imported {consultation.slug} as a draft")
 
 
-def _import_xlsform(path: str, slug: str | None) -> None:
+def _read_limited(path: str) -> bytes:
+    """The file's bytes, refused beyond the web upload's limit (the same rules everywhere)."""
+    limit = int(current_app.config.get("QUESTIONNAIRE_UPLOAD_MAX_BYTES", MAX_UPLOAD))
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return uploads.check_size(handle.read(limit + 1), limit)
     except OSError as error:
-        raise click.ClickException(f"Cannot read {path}: {error}") from None
+        raise click.ClickException(f"Cannot read {path}: {error.strerror}") from None
+
+
+def _import_xlsform(path: str, slug: str | None) -> None:
     try:
-        result = xlsform.import_xlsform(db.session, data, slug=slug)
+        result = xlsform.import_xlsform(db.session, _read_limited(path), slug=slug)
     except DomainError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None

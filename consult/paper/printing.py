@@ -15,6 +15,7 @@ from werkzeug.security import safe_join
 
 from consult.auth import require
 from consult.author.blueprint import load_consultation, restore_ui_language
+from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import SESSION_KEY, current_language
 from consult.paper import bp
@@ -115,11 +116,7 @@ def pdf_of(html: str) -> bytes:
 def _pdf_response(consultation: Consultation, lang: str, staff: bool) -> Response:
     pdf = pdf_of(render_sheet(consultation, lang, pdf=True, staff=staff))
     name = f"{consultation.slug}-{lang}.pdf"
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{name}"'},
-    )
+    return file_response(pdf, "application/pdf", name, inline=True)
 
 
 def _public(slug: str) -> Consultation:

@@ -17,6 +17,7 @@ from analysis.report import html as report_html
 from analysis.text.terms import frequencies, pooled, text_rows
 from analysis.wordclouds import render as render_cloud
 from consult import reporting
+from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import current_language
 from consult.review import bp, language_options, question_options
@@ -110,11 +111,7 @@ def report_export(fmt: str) -> Any:
         format=fmt,
     )
     db.session.commit()
-    return Response(
-        content,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return file_response(content, mimetype, filename)
 
 
 def _cloud_input() -> tuple[Counter, str, reporting.Data]:

@@ -6,13 +6,14 @@ import base64
 from typing import Any
 
 import pandas as pd
-from flask import Response, abort, g, render_template, request
+from flask import abort, g, render_template, request
 from flask_babel import gettext as _
 
 from analysis.frames import respondent_count
 from analysis.rounds import compare
 from analysis.summaries import summarise
 from consult import reporting
+from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import current_language
 from consult.results import filters_from_args, formatted, results, summaries_of
@@ -121,8 +122,4 @@ def export(fmt: str) -> Any:
     content, mimetype, filename = reporting.render(
         db.session, g.consultation, fmt, current_language(), filters
     )
-    return Response(
-        content,
-        mimetype=mimetype,
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return file_response(content, mimetype, filename)

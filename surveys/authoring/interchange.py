@@ -6,6 +6,7 @@ analysis or pandas.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from surveys.administration.audit import record
 from surveys.authoring.setup import (
+    SLUG,
+    SLUG_MAX,
     MeetingData,
     find_or_create_meeting,
     parse_languages,
@@ -21,6 +24,7 @@ from surveys.authoring.setup import (
 from surveys.authoring.structure import CODE
 from surveys.errors import Invalid
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
+from surveys.texts import has_non_text
 from surveys.vocabulary import N_, AccessMode, ConsultationStatus, FieldOfAction, QuestionKind
 
 FORMAT = "consult-questionnaire"
@@ -111,6 +115,10 @@ def _translated(value: Any, path: str) -> dict[str, str]:
     texts = _object(value or {}, path)
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
         raise _fail(path, N_("%(path)s: expected texts by language code."))
+    if any(has_non_text(k) or has_non_text(v) for k, v in texts.items()):
+        raise _fail(
+            path, N_("%(path)s: contains characters that are not text (e.g. a lone surrogate).")
+        )
     return dict(texts)
 
 
@@ -118,6 +126,120 @@ def _code(value: Any, path: str) -> str:
     if not isinstance(value, str) or not CODE.match(value):
         raise _fail(path, N_("%(path)s: not a valid code."))
     return value
+
+
+def _boolean(value: Any, path: str, default: bool) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise _fail(path, N_("%(path)s: expected true or false."))
+    return value
+
+
+def _whole(value: Any, path: str, low: int, high: int) -> int:
+    """A whole number from `low` to `high`; true/false and 1.5 are refused, 3.0 is 3."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(
+            path,
+            N_("%(path)s: expected a whole number from %(min)s to %(max)s."),
+            min=low,
+            max=high,
+        )
+    return value
+
+
+def _number(value: Any, path: str) -> int | float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or abs(value) > 1e12
+    ):
+        raise _fail(path, N_("%(path)s: expected a number."))
+    return value
+
+
+def _string(value: Any, path: str, limit: int = 2000) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise _fail(path, N_("%(path)s: expected a text of at most %(n)s characters."), n=limit)
+    if has_non_text(value):
+        raise _fail(
+            path, N_("%(path)s: contains characters that are not text (e.g. a lone surrogate).")
+        )
+    return value
+
+
+def _slug(value: Any, path: str) -> str:
+    if not isinstance(value, str) or len(value) > SLUG_MAX or not SLUG.match(value):
+        raise _fail(
+            path, N_("%(path)s: only lower-case letters, digits and single hyphens are allowed.")
+        )
+    return value
+
+
+# Per kind: each setting and how it is read. Anything else is refused, so a typo never
+# vanishes silently and no page meets a value it cannot show.
+_SETTINGS: dict[str, dict[str, str]] = {
+    QuestionKind.SCALE: {
+        "min": "scale",
+        "max": "scale",
+        "min_label": "texts",
+        "max_label": "texts",
+        "dont_know": "bool",
+    },
+    QuestionKind.YES_NO: {"dont_know": "bool"},
+    QuestionKind.SINGLE_CHOICE: {"other": "bool"},
+    QuestionKind.MULTIPLE_CHOICE: {
+        "min_selected": "count",
+        "max_selected": "count",
+        "other": "bool",
+    },
+    QuestionKind.NUMBER: {"min": "number", "max": "number", "unit": "texts", "integer": "bool"},
+    QuestionKind.SHORT_TEXT: {"max_length": "length"},
+    QuestionKind.LONG_TEXT: {"max_length": "length"},
+}
+SCALE_LIMIT = 100
+MAX_SCALE_POINTS = 21
+
+
+def _settings(kind: str, value: Any, path: str) -> dict[str, Any]:
+    raw = _object(value or {}, path)
+    allowed = _SETTINGS.get(kind, {})
+    settings: dict[str, Any] = {}
+    for name, item in raw.items():
+        where = f"{path}.{name}"
+        reader = allowed.get(name)
+        if reader is None:
+            raise _fail(where, N_("%(path)s: not a setting of this kind of question."))
+        if reader == "bool":
+            settings[name] = _boolean(item, where, False)
+        elif reader == "texts":
+            settings[name] = _translated(item, where)
+        elif reader == "scale":
+            settings[name] = _whole(item, where, -SCALE_LIMIT, SCALE_LIMIT)
+        elif reader == "count":
+            settings[name] = _whole(item, where, 0, 1000)
+        elif reader == "length":
+            settings[name] = _whole(item, where, 1, 100_000)
+        else:
+            settings[name] = _number(item, where)
+    if kind == QuestionKind.SCALE:
+        low, high = settings.get("min", 1), settings.get("max", 5)
+        if not low < high or high - low >= MAX_SCALE_POINTS:
+            raise _fail(
+                path,
+                N_("%(path)s: a scale goes from a lower to a higher number, at most %(n)s points."),
+                n=MAX_SCALE_POINTS,
+            )
+    for low_name, high_name in (("min", "max"), ("min_selected", "max_selected")):
+        low, high = settings.get(low_name), settings.get(high_name)
+        if low is not None and high is not None and low > high:
+            raise _fail(path, N_("%(path)s: the minimum is above the maximum."))
+    return settings
 
 
 def _datetime(value: Any, path: str) -> datetime | None:
@@ -146,28 +268,35 @@ def import_questionnaire(
             version=repr(root.get("version")),
         )
     c = _object(root.get("consultation"), "$.consultation")
-    languages = parse_languages(" ".join(_list(c.get("languages"), "$.consultation.languages")))
+    language_list = _list(c.get("languages"), "$.consultation.languages")
+    if not all(isinstance(code, str) for code in language_list):
+        raise _fail("$.consultation.languages", N_("%(path)s: expected texts by language code."))
+    languages = parse_languages(" ".join(language_list))
     access_mode = c.get("access_mode", AccessMode.PUBLIC)
     if access_mode not in set(AccessMode):
         raise _fail("$.consultation.access_mode", N_("%(path)s: unknown access mode."))
-    threshold = c.get("small_cell_threshold", 5)
-    if not isinstance(threshold, int) or threshold < 1:
-        raise _fail(
-            "$.consultation.small_cell_threshold",
-            N_("%(path)s: must be a whole number of at least 1."),
-        )
-    wanted_slug = slug or str(c.get("slug") or "consultation")
+    threshold = _whole(
+        c.get("small_cell_threshold", 5), "$.consultation.small_cell_threshold", 1, 1000
+    )
+    if slug is not None:
+        _slug(slug, "--slug")
+    wanted_slug = slug or _slug(c.get("slug") or "consultation", "$.consultation.slug")
+    minutes = c.get("estimated_minutes")
     consultation = Consultation(
         slug=unique_slug(session, wanted_slug),
         languages=languages,
         title=_translated(c.get("title"), "$.consultation.title"),
         introduction=_translated(c.get("introduction"), "$.consultation.introduction"),
         privacy_notice=_translated(c.get("privacy_notice"), "$.consultation.privacy_notice"),
-        controller_contact=str(c.get("controller_contact") or ""),
+        controller_contact=_string(
+            c.get("controller_contact"), "$.consultation.controller_contact"
+        ),
         access_mode=access_mode,
-        anonymous=bool(c.get("anonymous", True)),
+        anonymous=_boolean(c.get("anonymous"), "$.consultation.anonymous", True),
         small_cell_threshold=threshold,
-        estimated_minutes=int(c.get("estimated_minutes") or 10),
+        estimated_minutes=10
+        if minutes is None
+        else _whole(minutes, "$.consultation.estimated_minutes", 1, 600),
         opens_at=_datetime(c.get("opens_at"), "$.consultation.opens_at"),
         closes_at=_datetime(c.get("closes_at"), "$.consultation.closes_at"),
         status=ConsultationStatus.DRAFT,
@@ -202,18 +331,19 @@ def import_questionnaire(
     if meeting_data is not None:
         meeting = _object(meeting_data, "$.consultation.meeting")
         starts_at = _datetime(meeting.get("starts_at"), "$.consultation.meeting.starts_at")
-        if starts_at is None or not meeting.get("committee") or not meeting.get("title"):
-            raise _fail(
-                "$.consultation.meeting", N_("%(path)s: needs committee, title and starts_at.")
-            )
+        where = "$.consultation.meeting"
+        committee = _string(meeting.get("committee"), f"{where}.committee", 200).strip()
+        title = _string(meeting.get("title"), f"{where}.title", 200).strip()
+        if starts_at is None or not committee or not title:
+            raise _fail(where, N_("%(path)s: needs committee, title and starts_at."))
         consultation.meeting = find_or_create_meeting(
             session,
             MeetingData(
-                committee=str(meeting["committee"]),
-                title=str(meeting["title"]),
+                committee=committee,
+                title=title,
                 starts_at=starts_at,
-                agenda_item=str(meeting.get("agenda_item") or ""),
-                paper_number=str(meeting.get("paper_number") or ""),
+                agenda_item=_string(meeting.get("agenda_item"), f"{where}.agenda_item", 200),
+                paper_number=_string(meeting.get("paper_number"), f"{where}.paper_number", 200),
             ),
         )
     session.add(consultation)
@@ -240,11 +370,11 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
     question = Question(
         code=code,
         kind=kind,
-        required=bool(data.get("required", False)),
+        required=_boolean(data.get("required"), f"{path}.required", False),
         prompt=_translated(data.get("prompt"), f"{path}.prompt"),
         help_text=_translated(data.get("help_text"), f"{path}.help_text"),
         field_of_action=field_of_action,
-        settings=dict(_object(data.get("settings") or {}, f"{path}.settings")),
+        settings=_settings(kind, data.get("settings"), f"{path}.settings"),
         show_if=dict(show_if) if show_if else None,
     )
     option_codes: set[str] = set()

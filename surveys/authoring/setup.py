@@ -46,7 +46,12 @@ def slugify(text: str) -> str:
 
 
 def unique_slug(session: Session, wanted: str, exclude_id: int | None = None) -> str:
-    """`wanted`, or `wanted-2`, `wanted-3`, … whichever no other consultation uses."""
+    """`wanted`, or `wanted-2`, `wanted-3`, … whichever no other consultation uses.
+
+    Refuses what is no address part (e.g. "../../etc/passwd"), whoever asks: forms, imports,
+    the command line."""
+    if not isinstance(wanted, str) or len(wanted) > SLUG_MAX or not SLUG.match(wanted):
+        raise Invalid(N_("The address may contain lower-case letters, digits and hyphens only."))
     taken = set(
         session.scalars(
             select(Consultation.slug)

@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from surveys.errors import Invalid
+from surveys.uploads import read_text
 from surveys.vocabulary import N_
 
 # A cell starting with one of these is run as a formula by Excel or LibreOffice.
@@ -39,21 +40,9 @@ def encode_csv(rows: Iterable[Sequence[object]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252, else Latin-1: what Excel saves."""
-    if b"\x00" in data:
-        raise Invalid(N_("This file is not a CSV text file."))
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
 def decode_csv(data: bytes) -> list[list[str]]:
     """Rows of a CSV file, separated by commas, semicolons (German Excel) or tabs."""
-    text = decode_text(data)
+    text = read_text(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:

@@ -23,6 +23,7 @@ from surveys.authoring import interchange
 from surveys.authoring.setup import parse_languages, slugify
 from surveys.errors import Invalid
 from surveys.models import Consultation, User
+from surveys.uploads import check_xlsx
 from surveys.vocabulary import DONT_KNOW, N_, NO, YES, QuestionKind
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -176,8 +177,7 @@ def _languages(survey: list[dict[str, Any]], default_label: str) -> list[str]:
 
 
 def _open(data: bytes) -> Any:
-    if not data.startswith(XLSX_MAGIC):
-        raise Invalid(N_("This file is not an XLSX workbook."))
+    check_xlsx(data)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

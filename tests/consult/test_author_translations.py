@@ -130,10 +130,21 @@ def test_xlsx_round_trip(client, author, consultation, db_session):
     assert _fresh(db_session, consultation).questions[0].prompt["ar"] == "اختر"
 
 
-def test_a_cp1252_csv_with_semicolons_imports(client, author, consultation, db_session):
-    data = "key;de\r\nquestion.q_text.prompt;Größere Ämter\r\n".encode("cp1252")
+def test_a_utf8_csv_with_semicolons_imports(client, author, consultation, db_session):
+    data = "key;de\r\nquestion.q_text.prompt;Größere Ämter\r\n".encode()
     page = _upload(client, consultation, data).get_data(as_text=True)
     assert "<ins>Größere Ämter</ins>" in page
+
+
+def test_a_csv_from_german_excel_is_refused_and_nothing_is_offered(
+    client, author, consultation, db_session
+):
+    # What Excel writes for Arabic in "CSV (semicolon)": question marks, in cp1252.
+    data = "key;de;ar\r\nquestion.q_text.prompt;Größere Ämter;????\r\n".encode("cp1252")
+    response = _upload(client, consultation, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "UTF-8" in page and "would change" not in page
 
 
 def test_an_invalid_row_changes_nothing_and_names_row_and_column(

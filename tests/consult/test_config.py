@@ -17,6 +17,14 @@ def test_placeholder_secrets_count_as_missing(tmp_path, secret):
         create_app({"SECRET_KEY": secret, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
 
 
+def test_a_short_secret_key_is_called_too_short_not_missing(tmp_path):
+    with pytest.raises(ConfigError, match="too short \\(11 characters") as refused:
+        create_app(
+            {"SECRET_KEY": "0123456789a", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"}
+        )
+    assert "not set" not in str(refused.value)
+
+
 def test_a_broken_database_url_is_named_in_the_error(tmp_path):
     with pytest.raises(ConfigError, match="not valid"):
         create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "nonsense"})

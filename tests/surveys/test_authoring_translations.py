@@ -40,9 +40,13 @@ def test_csv_round_trip_with_arabic_and_german(draft, session):
     assert preview.changes == [] and preview.emptied == [] and preview.unknown_keys == []
 
 
-def test_cp1252_and_semicolons_decode():
-    data = "key;de\r\nconsultation.title;Größe für Ämter\r\n".encode("cp1252")
-    assert tables.decode_csv(data) == [["key", "de"], ["consultation.title", "Größe für Ämter"]]
+def test_semicolons_decode_and_cp1252_is_refused():
+    text = "key;de\r\nconsultation.title;Größe für Ämter\r\n"
+    expected = [["key", "de"], ["consultation.title", "Größe für Ämter"]]
+    assert tables.decode_csv(text.encode("utf-8")) == expected
+    assert tables.decode_csv(text.encode("utf-16")) == expected
+    with pytest.raises(Invalid, match="UTF-8"):
+        tables.decode_csv(text.encode("cp1252"))
 
 
 def test_preview_lists_changes_unknown_keys_and_emptied_cells(draft):

@@ -66,10 +66,16 @@ def test_german_headers_semicolons_and_a_bom_are_read(session, consultation):
     assert result.recipients[0].name == "Müller"
 
 
-def test_a_cp1252_file_is_read(session, consultation):
+def test_a_cp1252_file_is_refused_with_how_to_save_as_utf8(session, consultation):
     text = "Name;E-Mail;Organisation\nJürgen Weiß;jw@example.org;Diakonie Süd\n"
-    result = preview(session, consultation, text, encoding="cp1252")
-    assert result.valid and result.recipients[0].name == "Jürgen Weiß"
+    with pytest.raises(Invalid, match="CSV UTF-8"):
+        preview(session, consultation, text, encoding="cp1252")
+
+
+def test_a_utf16_file_as_excel_saves_unicode_text_is_read(session, consultation):
+    text = "Name\tE-Mail\tOrganisation\nМарія\tm@example.org\tДіаконія\n"
+    result = preview(session, consultation, text, encoding="utf-16")
+    assert result.valid and result.recipients[0].name == "Марія"
 
 
 def test_the_report_names_row_and_column_of_each_problem(session, consultation):

@@ -1,0 +1,39 @@
+"""Every submitted form field and query parameter without lone surrogates or non-characters.
+
+Browsers cannot send a lone surrogate in UTF-8, but they send U+FFFE, U+FFFF and friends,
+which later break XML exports (DOCX, XLSX) of whatever was stored. Removing them once, here,
+covers every form of every journey; imports check their own files (`surveys.uploads`).
+"""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from werkzeug.datastructures import ImmutableMultiDict
+
+from surveys.texts import has_non_text, without_non_text
+
+
+def _scrubbed(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
+    if not any(has_non_text(key) or has_non_text(value) for key, value in values.items(multi=True)):
+        return None
+    return ImmutableMultiDict(
+        [
+            (without_non_text(key), without_non_text(value))
+            for key, value in values.items(multi=True)
+        ]
+    )
+
+
+def _scrub_request() -> None:
+    args = _scrubbed(request.args)
+    if args is not None:
+        request.args = args  # type: ignore[misc]  (a cached property: set once per request)
+    if request.method in ("POST", "PUT", "PATCH"):
+        form = _scrubbed(request.form)
+        if form is not None:
+            request.form = form  # type: ignore[misc]
+
+
+def init_app(app: Flask) -> None:
+    # First of all hooks, so language choice and views see the cleaned values.
+    app.before_request_funcs.setdefault(None, []).insert(0, _scrub_request)
