@@ -14,16 +14,10 @@ from flask_login import current_user
 
 from consult.auth import may_be_signed_in
 from consult.extensions import babel
-from surveys.texts import pick
+from surveys.texts import LANGUAGE_ALIASES, pick
 from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABELS, STATUS_LABELS
 
 SESSION_KEY = "locale"
-
-# Codes and names people type for the languages we offer, which are not (or not these) locale
-# codes: Ukraine's country code, and Dari (ISO 639-3 `prs`), which Babel does not know and
-# whose speakers read the Persian (fa) interface.
-ALIASES = {"ua": "uk", "farsi": "fa", "persian": "fa", "dari": "fa", "prs": "fa", "fa_af": "fa"}
-
 
 @lru_cache(maxsize=512)
 def parse_locale(code: object) -> Locale | None:
@@ -31,7 +25,7 @@ def parse_locale(code: object) -> Locale | None:
     if not isinstance(code, str) or not 0 < len(code) <= 20 or not code.isascii():
         return None
     normal = code.strip().replace("-", "_")
-    normal = ALIASES.get(normal.lower(), normal)
+    normal = LANGUAGE_ALIASES.get(normal.lower(), normal)
     try:
         return Locale.parse(normal)
     except (ValueError, TypeError, UnknownLocaleError):

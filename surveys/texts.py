@@ -64,6 +64,20 @@ def missing_translations(consultation: Any) -> dict[str, list[str]]:
     return gaps
 
 
+# Codes and names people use for languages, which are not (or not these) locale codes:
+# Ukraine's country code, and Dari (ISO 639-3 `prs`), which Babel does not know and whose
+# speakers read Persian (fa) texts.
+LANGUAGE_ALIASES = {
+    "ua": "uk",
+    "farsi": "fa",
+    "persian": "fa",
+    "dari": "fa",
+    "prs": "fa",
+    "fa_af": "fa",
+    "persisch": "fa",
+}
+
+
 def _is_not_text(char: str) -> bool:
     """Lone surrogates and Unicode non-characters: no keyboard types them, UTF-8 cannot hold
     surrogates (PostgreSQL refuses the row) and XML cannot hold U+FFFE/U+FFFF (DOCX, XLSX)."""

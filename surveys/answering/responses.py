@@ -289,7 +289,7 @@ def save_page(
     earlier = {code: rows for code, rows in stored.items() if code not in page_codes}
     submitted = response.status == ResponseStatus.SUBMITTED
     valid, errors = validate_page(
-        section.questions, raw_by_code, earlier, require=require or submitted
+        section.questions, raw_by_code, earlier, require=require or submitted, language=language
     )
     if submitted and errors:
         return errors

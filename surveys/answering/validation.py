@@ -30,15 +30,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import UnknownLocaleError
+from babel.numbers import format_decimal
+
 from surveys.answering.values import (
     OTHER_PART,
     RANK_PREFIX,
     VALUE,
+    AmbiguousNumber,
     AnswerError,
     clean_text,
     format_limit,
     parse_date,
     parse_number,
+    read_number,
 )
 from surveys.answering.visibility import chosen_codes, is_visible
 from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, QuestionKind
@@ -207,13 +212,31 @@ def _validate_yes_no(question: Any, raw: Raw) -> list[Row]:
     return [{"option_code": value}]
 
 
-def _validate_number(question: Any, raw: Raw) -> list[Row]:
+def _decimal_text(number: float, language: str | None) -> str:
+    try:
+        return format_decimal(number, locale=language or "de", decimal_quantization=False)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return str(number)
+
+
+def _validate_number(question: Any, raw: Raw, language: str | None = None) -> list[Row]:
     values = _values(raw)
     if len(values) > 1:
         raise AnswerError(N_("This answer cannot be accepted for this question."))
     if not values:
         return []
-    number = parse_number(values[0])
+    try:
+        number = read_number(values[0], language)
+    except AmbiguousNumber as unclear:
+        # Never guess between 1500 and 1.5: the respondent says which was meant.
+        raise AnswerError(
+            N_(
+                "Did you mean %(grouped)s or %(decimal)s? Please write the number "
+                "without a thousands separator, e.g. %(grouped)s."
+            ),
+            grouped=format_limit(unclear.grouped),
+            decimal=_decimal_text(unclear.decimal, language),
+        ) from None
     if number is None:
         raise AnswerError(N_("Please enter a number, for example 12 or 3,5."))
     settings = question.settings or {}
@@ -291,8 +314,11 @@ _VALIDATORS = {
 }
 
 
-def validate_answer(question: Any, raw: Raw, *, require: bool = True) -> AnswerResult:
-    """Normalise one question's raw values, or say what is wrong.
+def validate_answer(
+    question: Any, raw: Raw, *, require: bool = True, language: str | None = None
+) -> AnswerResult:
+    """Normalise one question's raw values, or say what is wrong; numbers are read by the
+    conventions of `language`, the language the respondent answers in.
 
     With `require=False` an unanswered required question is accepted (saving a draft page
     when going back, or "continue later"); the check happens again at submission.
@@ -304,7 +330,10 @@ def validate_answer(question: Any, raw: Raw, *, require: bool = True) -> AnswerR
             error=AnswerError(N_("This answer cannot be accepted for this question."))
         )
     try:
-        rows = validator(question, raw)
+        if validator is _validate_number:
+            rows = _validate_number(question, raw, language)
+        else:
+            rows = validator(question, raw)
     except AnswerError as error:
         return AnswerResult(error=error)
     if not rows and question.required and require:
@@ -354,6 +383,7 @@ def validate_page(
     earlier: Mapping[str, Sequence[Row]],
     *,
     require: bool = True,
+    language: str | None = None,
 ) -> tuple[dict[str, list[Row]], dict[str, AnswerError]]:
     """Validate the questions of one page in order, evaluating show_if as it goes.
 
@@ -367,7 +397,9 @@ def validate_page(
     for question in questions:
         if not is_visible(question, chosen):
             continue
-        result = validate_answer(question, raw_by_code.get(question.code, {}), require=require)
+        result = validate_answer(
+            question, raw_by_code.get(question.code, {}), require=require, language=language
+        )
         if result.error is not None:
             errors[question.code] = result.error
             # A trigger with a broken answer still shows what it would show when fixed.

@@ -10,6 +10,8 @@ import unicodedata
 from datetime import date
 from typing import Any
 
+from babel import UnknownLocaleError, numbers
+
 from surveys.vocabulary import N_
 
 # The parts of one question's raw input (see surveys.answering.validation).
@@ -72,27 +74,104 @@ def clean_text(value: str, *, multiline: bool = True) -> str:
     return text.strip()
 
 
-def parse_number(value: str) -> float | None:
-    """A number typed by anyone: "3,5", "3.5", Arabic-Indic "٣٫٥", Persian "۳" … or None."""
-    digits = []
+class AmbiguousNumber(ValueError):
+    """ "1.500" where nothing tells whether the point groups thousands (1500) or not (1.5)."""
+
+    def __init__(self, grouped: float, decimal: float) -> None:
+        super().__init__(f"{grouped} or {decimal}")
+        self.grouped = grouped
+        self.decimal = decimal
+
+
+def _symbols(locale: str | None) -> tuple[str | None, str | None]:
+    """The locale's decimal and group symbols (German: "," and "."), None when unknown."""
+    if not locale:
+        return None, None
+    try:
+        return numbers.get_decimal_symbol(locale), numbers.get_group_symbol(locale)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None, None
+
+
+def _grouped(text: str, mark: str) -> bool:
+    """ "1.500.000" grouped by `mark`: 1–3 digits, then groups of exactly three."""
+    head, *groups = text.split(mark)
+    return (
+        bool(groups)
+        and 1 <= len(head) <= 3
+        and head.strip("0") != ""
+        and all(len(group) == 3 for group in groups)
+    )
+
+
+def read_number(value: str, locale: str | None = None) -> float | None:
+    """A number typed by anyone, read by the writer's locale: "3,5", "3.5", Arabic-Indic
+    "٣٫٥", Persian "۳", German "1.500" (1500) … None when it is no number; raises
+    AmbiguousNumber when "1.500" could be either and the locale does not tell."""
+    text = ""
     for char in unicodedata.normalize("NFKC", value).strip():
         decimal = unicodedata.decimal(char, None)
         if decimal is not None:
-            digits.append(str(decimal))
-        elif char in ",.\u066b":  # comma, full stop, Arabic decimal separator
-            digits.append(".")
-        elif char in "-\u2212":
-            digits.append("-")
-        elif char == "+":
-            digits.append("+")
+            text += str(decimal)
+        elif char in ".,":
+            text += char
+        elif char == "\u066b":  # the Arabic decimal separator is never anything else
+            text += "d"
+        elif char in "-\u2212+":
+            text += "-" if char != "+" else "+"
         elif char.isspace() or char in "\u066c\u2009\u202f'":  # group separators
             continue
         else:
             return None
-    text = "".join(digits)
-    if not _NUMBER.match(text):
+    sign = text[:1] if text[:1] in "+-" else ""
+    text = text[len(sign) :]
+    if not text or any(c in "+-" for c in text):
         return None
-    return float(text)
+    plain = _plain(text, *_symbols(locale))
+    if plain is None or not _NUMBER.match(plain):
+        return None
+    return float(sign + plain)
+
+
+def _plain(text: str, decimal: str | None, group: str | None) -> str | None:
+    """`text` of digits and marks as a plain "1234.5", or None."""
+    if "d" in text:
+        whole, _sep, fraction = text.partition("d")
+        marks = {c for c in whole if c in ".,"}
+        if "d" in fraction or any(c in ".," for c in fraction) or len(marks) > 1:
+            return None
+        if marks and not _grouped(whole, marks.pop()):
+            return None
+        return "".join(c for c in whole if c.isdigit()) + "." + fraction
+    marks = [c for c in text if c in ".,"]
+    if not marks:
+        return text
+    if len(set(marks)) == 2:  # "1.500,5": the last mark is the decimal one
+        last = marks[-1]
+        other = "," if last == "." else "."
+        whole, _sep, fraction = text.rpartition(last)
+        if last in whole or not _grouped(whole, other):
+            return None
+        return whole.replace(other, "") + "." + fraction
+    mark = marks[0]
+    if len(marks) > 1:
+        return text.replace(mark, "") if _grouped(text, mark) else None
+    whole, _sep, fraction = text.partition(mark)
+    if mark == decimal:
+        return f"{whole}.{fraction}"
+    if mark == group and _grouped(text, mark):
+        return whole + fraction
+    if _grouped(text, mark):  # "1.500" where the locale uses neither mark: ask
+        raise AmbiguousNumber(float(whole + fraction), float(f"{whole}.{fraction}"))
+    return f"{whole}.{fraction}"
+
+
+def parse_number(value: str, locale: str | None = None) -> float | None:
+    """`read_number`, with an ambiguous value counted as no number (for scales and ranks)."""
+    try:
+        return read_number(value, locale)
+    except AmbiguousNumber:
+        return None
 
 
 def _ascii_digits(value: str) -> str:

@@ -7,6 +7,7 @@ analysis or pandas.
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +22,7 @@ from surveys.authoring.setup import (
     parse_languages,
     unique_slug,
 )
-from surveys.authoring.structure import CODE
+from surveys.authoring.structure import CODE, OPTION_CODE
 from surveys.errors import Invalid
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
 from surveys.texts import has_non_text
@@ -122,8 +123,8 @@ def _translated(value: Any, path: str) -> dict[str, str]:
     return dict(texts)
 
 
-def _code(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not CODE.match(value):
+def _code(value: Any, path: str, pattern: re.Pattern[str] = CODE) -> str:
+    if not isinstance(value, str) or not pattern.match(value):
         raise _fail(path, N_("%(path)s: not a valid code."))
     return value
 
@@ -381,7 +382,7 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
     for o, raw_option in enumerate(_list(data.get("options") or [], f"{path}.options")):
         option_path = f"{path}.options[{o}]"
         option = _object(raw_option, option_path)
-        option_code = _code(option.get("code"), f"{option_path}.code")
+        option_code = _code(option.get("code"), f"{option_path}.code", OPTION_CODE)
         if option_code in option_codes:
             raise _fail(f"{option_path}.code", N_("%(path)s: used twice."))
         option_codes.add(option_code)

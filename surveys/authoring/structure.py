@@ -21,15 +21,18 @@ from surveys.models import Consultation, Option, Question, Section, User
 from surveys.vocabulary import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
 
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
+# Option codes may start with a digit: "1", "2", … are how most XLSForms and paper forms
+# number their choices, and answers keep the codes respondents' forms were printed with.
+OPTION_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_]{0,39}$")
 END_LABELS = ("min_label", "max_label")
 MANAGED_SETTINGS = frozenset(
     {"min", "max", "dont_know", "other", "min_selected", "max_selected", "max_length", *END_LABELS}
 )
 
 
-def check_code(code: str) -> str:
+def check_code(code: str, pattern: re.Pattern[str] = CODE) -> str:
     code = (code or "").strip()
-    if not CODE.match(code):
+    if not pattern.match(code):
         raise Invalid(
             N_(
                 "A code starts with a letter and has at most 40 letters, digits or "
@@ -393,7 +396,7 @@ def add_option(
         raise Invalid(N_("Only choice and ranking questions have options."))
     taken = {o.code for o in question.options}
     if code:
-        code = check_code(code)
+        code = check_code(code, OPTION_CODE)
         if code in taken:
             raise Invalid(N_("Another option already has the code %(code)s."), code=code)
     else:
@@ -414,7 +417,7 @@ def update_option(
     actor: User | None = None,
 ) -> None:
     ensure_editable(consultation)
-    code = check_code(code)
+    code = check_code(code, OPTION_CODE)
     question = option.question
     if code != option.code:
         ensure_structure_open(session, consultation)

@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from surveys.authoring import interchange
 from surveys.authoring.setup import parse_languages, slugify
+from surveys.authoring.structure import OPTION_CODE
 from surveys.errors import Invalid
 from surveys.models import Consultation, User
+from surveys.texts import LANGUAGE_ALIASES
 from surveys.uploads import check_xlsx
 from surveys.vocabulary import DONT_KNOW, N_, NO, YES, QuestionKind
 
@@ -126,45 +128,129 @@ def _column(row: dict[str, Any], *names: str) -> str:
     return ""
 
 
+# Languages whose names (in English, German or themselves) a column may use instead of a code.
+NAMED_LANGUAGES = (
+    "de",
+    "en",
+    "ar",
+    "fa",
+    "uk",
+    "ru",
+    "tr",
+    "fr",
+    "es",
+    "it",
+    "pl",
+    "ro",
+    "bg",
+    "sq",
+    "sr",
+    "hr",
+    "bs",
+    "ps",
+    "ku",
+    "ckb",
+    "ti",
+    "so",
+    "am",
+    "ur",
+    "hi",
+    "bn",
+    "ta",
+    "vi",
+    "zh",
+    "ka",
+    "hy",
+    "az",
+    "ky",
+    "uz",
+    "tk",
+    "tg",
+    "sw",
+    "ha",
+    "yo",
+    "ig",
+    "ln",
+    "wo",
+    "pt",
+    "nl",
+    "el",
+)
+
+
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code in NAMED_LANGUAGES:
+        locale = Locale.parse(code)
+        for display in ("en", "de", code):
+            name = locale.get_display_name(display)
+            if name:
+                names.setdefault(name.casefold(), code)
+    for alias, code in LANGUAGE_ALIASES.items():
+        names.setdefault(alias, code)
+    return names
+
+
+_LANGUAGE_NAMES = _names()
+
+
 def language_code(label: str) -> str | None:
-    """ "Deutsch (de)" → "de"; "ar" → "ar"; "English" → "en" (a name in English or itself)."""
+    """ "Deutsch (de)" → "de"; "ar" → "ar"; "Farsi", "Arabisch", "English" → a code."""
     text = label.strip()
     found = CODE_IN_NAME.search(text)
-    candidate = found.group(1) if found else text
+    candidate = (found.group(1) if found else text).replace("-", "_")
+    candidate = LANGUAGE_ALIASES.get(candidate.casefold(), candidate)
     try:
-        return str(Locale.parse(candidate.replace("-", "_")))
+        return str(Locale.parse(candidate))
     except (ValueError, TypeError, UnknownLocaleError):
         pass
-    lowered = text.casefold()
-    for code in ("de", "en", "ar", "fa", "uk", "ru", "tr", "fr", "es", "ps", "ku", "ti", "so"):
-        locale = Locale.parse(code)
-        names = {locale.get_display_name("en"), locale.get_display_name(code)}
-        if lowered in {n.casefold() for n in names if n}:
-            return code
-    return None
+    name = CODE_IN_NAME.sub("", text).strip().casefold() if found else text.casefold()
+    return _LANGUAGE_NAMES.get(name)
 
 
 def _texts(row: dict[str, Any], kind: str, default: str) -> dict[str, str]:
-    """{language: text} from the label:: or hint:: columns of a row."""
-    texts: dict[str, str] = {}
+    """{language: text} from the label:: or hint:: columns of a row; a column naming its
+    language wins over the plain `label`/`hint` column, which stands for `default`."""
+    named: dict[str, str] = {}
+    plain = ""
     for key, value in row.items():
         if key == "_row" or not value:
             continue
         match = LANGUAGE_COLUMN.match(key.strip())
         if not match or match.group(1).lower() != kind:
             continue
-        code = language_code(match.group(2)) if match.group(2) else default
+        if match.group(2) is None:
+            plain = value
+            continue
+        code = language_code(match.group(2))
         if code:
-            texts.setdefault(code, value)
-    return texts
+            named.setdefault(code, value)
+    if plain:
+        named.setdefault(default, plain)
+    return named
+
+
+# Survey columns a question row is read from; any other filled cell is named in the report.
+READ_COLUMNS = {"type", "name", "required", "relevant", "constraint", "appearance", "parameters"}
+READ_SETTINGS = {"form_title", "title", "form_id", "default_language"}
+
+
+def _unread_columns(row: dict[str, Any]) -> list[str]:
+    return [
+        key
+        for key, value in row.items()
+        if key != "_row"
+        and value
+        and key.strip().lower().replace(" ", "_") not in READ_COLUMNS
+        and not LANGUAGE_COLUMN.match(key.strip())
+    ]
 
 
 def _languages(survey: list[dict[str, Any]], default_label: str) -> list[str]:
     """The default language first, then the others in column order."""
     found: list[str] = []
-    headers = {key for row in survey for key in row if key != "_row"}
-    ordered = sorted(headers, key=lambda h: next(i for i, r in enumerate(survey) if h in r))
-    for header in ordered:
+    headers = [key for key in (survey[0] if survey else {}) if key != "_row"]
+    for header in headers:
         match = LANGUAGE_COLUMN.match(header.strip())
         if match and match.group(2):
             code = language_code(match.group(2))
@@ -174,6 +260,18 @@ def _languages(survey: list[dict[str, Any]], default_label: str) -> list[str]:
     if default is None:
         default = found[0] if found else "de"
     return [default] + [code for code in found if code != default]
+
+
+def _unknown_languages(survey: list[dict[str, Any]]) -> list[str]:
+    """Language columns whose language we cannot tell: they are reported, not guessed."""
+    headers = [key for key in (survey[0] if survey else {}) if key != "_row"]
+    return [
+        header
+        for header in headers
+        if (match := LANGUAGE_COLUMN.match(header.strip()))
+        and match.group(2)
+        and language_code(match.group(2)) is None
+    ]
 
 
 def _open(data: bytes) -> Any:
@@ -200,6 +298,14 @@ def _code(name: str, taken: set[str], fallback: str) -> str:
         number += 1
     taken.add(candidate)
     return candidate
+
+
+def _option_code(name: str, taken: set[str]) -> str:
+    """A choice name kept as written when it is a valid option code ("1", "caritas")."""
+    if OPTION_CODE.match(name.strip()) and name.strip() not in taken:
+        taken.add(name.strip())
+        return name.strip()
+    return _code(name, taken, "o")
 
 
 @dataclass
@@ -276,6 +382,9 @@ class _Builder:
         self.title = title
         self.sections: list[dict[str, Any]] = []
         self.current: dict[str, Any] | None = None
+        # Titles of the groups we are inside: after a nested group ends, the outer group's
+        # remaining questions continue under the outer group's title.
+        self.groups: list[dict[str, str]] = []
         self.codes: set[str] = set()
         self.known: dict[str, _Known] = {}
         self.skipped: list[Skipped] = []
@@ -301,7 +410,7 @@ class _Builder:
         if question is None:
             return
         if self.current is None:
-            self.open_section(dict(self.title))
+            self.open_section(dict(self.groups[-1] if self.groups else self.title))
         self.current["questions"].append(question)
 
     def question(self, row: dict[str, Any]) -> dict[str, Any] | None:
@@ -328,7 +437,7 @@ class _Builder:
             else:
                 taken: set[str] = set()
                 for choice in choices:
-                    code = _code(choice["name"], taken, "o")
+                    code = _option_code(choice["name"], taken)
                     choice_names[choice["name"]] = code
                     options.append({"code": code, "label": choice["label"]})
             if "or_other" in [w.lower() for w in words[2:]]:
@@ -364,6 +473,11 @@ class _Builder:
                 )
         if _column(row, "constraint"):
             self.skip(row, N_("The constraint was left out."))
+        appearance = _column(row, "appearance")
+        if appearance and not (kind == QuestionKind.LONG_TEXT and appearance == "multiline"):
+            self.skip(row, N_("The appearance %(appearance)s was left out."), appearance=appearance)
+        for column in _unread_columns(row):
+            self.skip(row, N_("The column %(column)s was left out."), column=column)
         self.known[name] = _Known(code, kind, choice_names)
         return {
             "code": code,
@@ -413,13 +527,17 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
             )
         elif kind == "begin_group":
             label = _texts(row, "label", default) or {default: _column(row, "name") or form_title}
+            builder.groups.append(label)
             builder.open_section(label)
             if _column(row, "relevant"):
                 builder.skip(row, N_("Conditions on groups were left out."))
         elif kind == "end_group":
+            if builder.groups:
+                builder.groups.pop()
             builder.current = None
         else:
             builder.add(row)
+    _report_sheet_level(builder.skipped, survey, settings, default)
     sections = [s for s in builder.sections if s["questions"]]
     if not sections:
         raise Invalid(N_("The workbook has no questions that can be imported."))
@@ -437,6 +555,55 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
             "sections": sections,
         },
     }, builder.skipped
+
+
+def _report_sheet_level(
+    skipped: list[Skipped], survey: list[dict[str, Any]], settings: dict[str, Any], default: str
+) -> None:
+    """What the report names once for the whole workbook: columns and settings left out."""
+    for column in _unknown_languages(survey):
+        skipped.append(
+            Skipped(
+                "survey",
+                1,
+                column,
+                "",
+                N_("The language of the column %(column)s is unknown; the column was left out."),
+                {"column": column},
+            )
+        )
+    headers = [key for key in (survey[0] if survey else {}) if key != "_row"]
+    plain = [h for h in headers if (m := LANGUAGE_COLUMN.match(h.strip())) and not m.group(2)]
+    if (
+        plain
+        and len(headers) > len(plain)
+        and any((m := LANGUAGE_COLUMN.match(h.strip())) and m.group(2) for h in headers)
+    ):
+        skipped.append(
+            Skipped(
+                "survey",
+                1,
+                ", ".join(plain),
+                "",
+                N_(
+                    "The column %(column)s names no language: its texts were read as "
+                    "%(language)s wherever no column names that language."
+                ),
+                {"column": ", ".join(plain), "language": default},
+            )
+        )
+    for key, value in settings.items():
+        if key != "_row" and value and key.strip().lower() not in READ_SETTINGS:
+            skipped.append(
+                Skipped(
+                    "settings",
+                    int(settings.get("_row", 2)),
+                    key,
+                    "",
+                    N_("The setting %(name)s was left out."),
+                    {"name": key},
+                )
+            )
 
 
 def import_xlsform(

@@ -11,6 +11,14 @@ import sqlalchemy as sa
 from consult.downloads import safe_filename
 from surveys.models import Consultation
 from tests.conftest import build_consultation
+from tests.consult.respond_support import (
+    PAGE_ONE,
+    add,
+    answers,
+    every_kind_consultation,
+    post_page,
+    start,
+)
 
 
 @pytest.fixture()
@@ -150,3 +158,12 @@ def test_a_stored_hostile_slug_never_names_a_download_outside_its_folder(
 )
 def test_download_names_are_safe(name, safe):
     assert safe_filename(name) == safe
+
+
+def test_a_german_respondents_1_500_is_never_stored_as_1_5(client, db_session):
+    add(db_session, every_kind_consultation())
+    client.get("/?lang=de")
+    start(client)
+    page = post_page(client, 1, {**PAGE_ONE, "count": "1.500"}).get_data(as_text=True)
+    assert "0 bis 10" in page  # 1500 is outside the question's range
+    assert [a.number for a in answers(db_session, "count")] == []
