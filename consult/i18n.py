@@ -19,6 +19,7 @@ from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, ROLE_LABE
 
 SESSION_KEY = "locale"
 
+
 @lru_cache(maxsize=512)
 def parse_locale(code: object) -> Locale | None:
     """The Babel locale for a code from outside (URL, header, import), or None; never raises."""
