@@ -1,13 +1,3 @@
-"""WSGI entry point: `gunicorn wsgi:app`."""
+"""WSGI entry point in a checkout: `gunicorn wsgi:app` (installed: `consult.wsgi:app`)."""
 
-import sys
-
-from consult import create_app
-from consult.config import ConfigError
-
-try:
-    app = create_app()
-except ConfigError as error:
-    # A configuration mistake deserves a plain message in the server log, not a traceback.
-    sys.stderr.write(f"Consult cannot start: {error}\n")
-    raise SystemExit(1) from None
+from consult.wsgi import app  # noqa: F401

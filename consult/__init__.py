@@ -13,6 +13,7 @@ from consult import (
     clean_input,
     config,
     errors,
+    health,
     i18n,
     paper,
     respond,
@@ -22,7 +23,7 @@ from consult import (
     staff,
 )
 from consult.cli import init_app as init_cli
-from consult.config import PACKAGE_DIR, ROOT_DIR
+from consult.config import PACKAGE_DIR, TEMPLATES_DIR
 from consult.extensions import csrf, db, migrate
 from consult.views import public
 from surveys.base import prepare_engine
@@ -33,7 +34,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(
         __name__,
         instance_relative_config=True,
-        template_folder=str(ROOT_DIR / "templates"),
+        template_folder=str(TEMPLATES_DIR),
         static_folder=str(PACKAGE_DIR / "static"),
     )
     app.config.from_mapping(config.defaults(app.instance_path))
@@ -60,6 +61,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     auth.init_app(app)
     errors.init_app(app)
+    health.init_app(app)
     staff.init_app(app)
     author.init_app(app)
     public.init_app(app)

@@ -10,6 +10,19 @@ from typing import Any
 PACKAGE_DIR = Path(__file__).resolve().parent
 ROOT_DIR = PACKAGE_DIR.parent
 
+
+def _product_dir(name: str) -> Path:
+    """`templates` or `translations`: inside the package when installed from a wheel (the
+    build copies them there), else at the root of the checkout where they are kept."""
+    installed = PACKAGE_DIR / name
+    return installed if installed.is_dir() else ROOT_DIR / name
+
+
+TEMPLATES_DIR = _product_dir("templates")
+TRANSLATIONS_DIR = _product_dir("translations")
+# Whether this is a checkout (catalog sources, tests) or an installed package.
+IS_CHECKOUT = (ROOT_DIR / "pyproject.toml").is_file() and (ROOT_DIR / "templates").is_dir()
+
 # The languages the user interface is translated into; German is the default.
 UI_LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr"]
 
@@ -32,7 +45,7 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "SITE_TEXT_CACHE_SECONDS": 30,
         "BABEL_DEFAULT_LOCALE": "de",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
-        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT_DIR / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(TRANSLATIONS_DIR),
         "UI_LANGUAGES": UI_LANGUAGES,
         "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
         "SITE_NAME": "Consult",

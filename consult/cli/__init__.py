@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup, NoAppException
 
-from consult.cli import consultations, demo, maintenance, report, translate, users
+from consult.cli import consultations, demo, maintenance, report, serve, translate, users
 
 
 def _create_app() -> Flask:
@@ -27,6 +27,8 @@ def main() -> None:
 
 # Catalog work needs no application (and no SECRET_KEY), so it hangs off the group itself.
 main.add_command(translate.group)
+# gunicorn loads the app in its workers; the command itself needs none.
+main.add_command(serve.serve_command)
 
 
 def init_app(app: Flask) -> None:

@@ -7,14 +7,15 @@ import sys
 
 import click
 
-from consult.config import ROOT_DIR, UI_LANGUAGES
+from consult.config import IS_CHECKOUT, ROOT_DIR, TRANSLATIONS_DIR, UI_LANGUAGES
 
-TRANSLATIONS = ROOT_DIR / "translations"
+TRANSLATIONS = TRANSLATIONS_DIR
 TEMPLATE = TRANSLATIONS / "messages.pot"
 
 
 def _pybabel(*args: str) -> None:
-    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=ROOT_DIR)
+    cwd = ROOT_DIR if IS_CHECKOUT else TRANSLATIONS
+    result = subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], cwd=cwd)
     if result.returncode != 0:
         raise click.ClickException("pybabel " + " ".join(args[:1]) + " failed")
 
@@ -27,6 +28,11 @@ def group() -> None:
 @group.command("update")
 def update() -> None:
     """Extract messages and merge them into every catalog (creating missing ones)."""
+    if not IS_CHECKOUT:
+        raise click.ClickException(
+            "Catalogs are updated in a checkout of the source code; "
+            "an installed package only compiles them (consult translate compile)."
+        )
     _pybabel(
         "extract",
         "-F",
