@@ -6,9 +6,9 @@ CONSULT := $(BIN)/consult
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install vendor catalogs migrate demo lint format system clean
+.PHONY: run test install vendor catalogs migrate demo lint format system runtime wheel clean
 
-run: install vendor catalogs instance/config.py migrate demo
+run: install vendor catalogs runtime instance/config.py migrate demo
 	@echo "Serving Consult on http://$(HOST):$(PORT)/  (staff sign-in: http://$(HOST):$(PORT)/auth/sign-in)"
 	$(CONSULT) run --host $(HOST) --port $(PORT)
 
@@ -59,18 +59,32 @@ migrate: install instance/config.py
 demo: migrate
 	$(CONSULT) demo load
 
-# Debian packages the tests need: chromium for the browser tests (Playwright never downloads
-# a browser here); fonts for Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and
-# PDFs; Pango and HarfBuzz for WeasyPrint; poppler-utils to read PDFs back in the tests.
-SYSTEM_PACKAGES := chromium fonts-dejavu-core fonts-sil-abyssinica poppler-utils \
+# Debian packages Consult needs at run time (keep in step with consult/system.py, which
+# `consult doctor` reports from): Pango and HarfBuzz for WeasyPrint's PDFs; fonts for
+# Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and PDFs.
+RUNTIME_PACKAGES := fonts-dejavu-core fonts-sil-abyssinica \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# ... and what the tests need on top: chromium for the browser tests (Playwright never
+# downloads a browser here); poppler-utils to read PDFs back.
+SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) chromium poppler-utils
 
-system:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else echo "Missing Debian packages (install them to run every test): $$missing"; fi; fi
+	  else echo "Missing Debian packages: $$missing  (as root: apt-get install $$missing)"; fi; fi
+endef
+
+runtime:
+	$(call apt_install,$(RUNTIME_PACKAGES))
+
+system:
+	$(call apt_install,$(SYSTEM_PACKAGES))
+
+# The product: a wheel with templates, compiled catalogs and KERN inside (see setup.py).
+wheel: install vendor
+	$(BIN)/python -m pip wheel . --no-deps -w dist
 
 clean:
 	rm -rf $(VENV) $(VENDOR) node_modules .pytest_cache .ruff_cache

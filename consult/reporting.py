@@ -20,6 +20,7 @@ from analysis.questions import OptionInfo, QuestionInfo
 from analysis.report.build import ReportInput, ReportTexts
 from analysis.themes import ThemeInfo
 from consult.i18n import language_name
+from consult.system import require_pdf
 from surveys.export import answer_rows, coding_rows, respondent_rows
 from surveys.models import Consultation, ReportSettings, Theme
 from surveys.texts import pick
@@ -252,6 +253,8 @@ def render(
     """The report (or the answers, for csv) as bytes with its MIME type and a file name."""
     from analysis.report import build, docx, html, pdf, spreadsheets
 
+    if fmt == "pdf":
+        require_pdf()  # before any work: a missing library is a clear page, not a 500
     data = load(session, consultation, language, filters)
     mimetype, extension = FORMATS[fmt]
     filename = f"{consultation.slug}-{language}.{extension}"

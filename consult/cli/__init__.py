@@ -6,7 +6,16 @@ import click
 from flask import Flask
 from flask.cli import FlaskGroup, NoAppException
 
-from consult.cli import consultations, demo, maintenance, report, serve, translate, users
+from consult.cli import (
+    consultations,
+    demo,
+    doctor,
+    maintenance,
+    report,
+    serve,
+    translate,
+    users,
+)
 
 
 def _create_app() -> Flask:
@@ -29,6 +38,8 @@ def main() -> None:
 main.add_command(translate.group)
 # gunicorn loads the app in its workers; the command itself needs none.
 main.add_command(serve.serve_command)
+# The doctor runs even when the configuration is broken: it says what is wrong.
+main.add_command(doctor.doctor_command)
 
 
 def init_app(app: Flask) -> None:

@@ -20,6 +20,7 @@ from consult.extensions import db
 from consult.i18n import SESSION_KEY, current_language
 from consult.paper import bp
 from consult.paper.questions import conditions
+from consult.system import require_pdf
 from surveys import consultations, rules
 from surveys.models import Consultation
 from surveys.vocabulary import ConsultationStatus
@@ -107,6 +108,7 @@ def _fetcher(read: Callable[[str], tuple[bytes, str]]) -> Any:
 
 def pdf_of(html: str) -> bytes:
     """The PDF of a rendered sheet (Pango and HarfBuzz shape Arabic and Farsi)."""
+    require_pdf()
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=request.host_url, url_fetcher=_fetcher(_static_only()))

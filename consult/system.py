@@ -1,0 +1,68 @@
+"""What the server itself must provide: system libraries and fonts, and how to get them.
+
+`consult doctor` lists these; PDF views ask `require_pdf()` first so a missing library is
+a clear page (503) naming the cause, never a 500.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.wordclouds import FontMissing, font_for
+
+# The Debian packages PDFs (WeasyPrint: Pango, HarfBuzz) and word clouds (fonts for Latin,
+# Arabic, Persian, Cyrillic and Ethiopic script) need at run time.
+PDF_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
+FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica")
+RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
+
+
+class PdfUnavailable(RuntimeError):
+    """PDFs cannot be made here: WeasyPrint's system libraries are missing."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    name: str
+    ok: bool
+    detail: str
+    packages: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def pdf_problem() -> str | None:
+    """None when WeasyPrint loads (it opens Pango when imported), else the reason."""
+    try:
+        import weasyprint  # noqa: F401
+    except (OSError, ImportError) as error:
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    return None
+
+
+def require_pdf() -> None:
+    problem = pdf_problem()
+    if problem is not None:
+        raise PdfUnavailable(problem)
+
+
+def findings() -> list[Finding]:
+    """PDF libraries and fonts, each with the Debian packages that provide it."""
+    problem = pdf_problem()
+    result = [
+        Finding(
+            "PDF (WeasyPrint, Pango, HarfBuzz)",
+            problem is None,
+            problem or "loads",
+            PDF_PACKAGES,
+        )
+    ]
+    for script, packages in (
+        ("arabic", ("fonts-dejavu-core",)),
+        ("ethiopic", ("fonts-sil-abyssinica",)),
+    ):
+        try:
+            result.append(Finding(f"Font for {script} script", True, font_for(script), packages))
+        except FontMissing as missing:
+            result.append(Finding(f"Font for {script} script", False, str(missing), packages))
+    return result
