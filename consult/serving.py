@@ -33,10 +33,16 @@ class PrivateAccessLog(Logger):
 
     def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> Any:
         atoms = super().atoms(resp, req, environ, request_time)
+        secret = {
+            value
+            for name in ("RAW_URI", "PATH_INFO", "REQUEST_URI", "HTTP_REFERER", "QUERY_STRING")
+            if (value := environ.get(name))
+        }
+        # Every atom that repeats one of these (%(U)s, %(f)s, {raw_uri}e, {referer}i …).
+        for key, value in atoms.items():
+            if isinstance(value, str) and value in secret:
+                atoms[key] = "-" if value == environ.get("QUERY_STRING") else private_path(value)
         path = private_path(environ.get("RAW_URI") or environ.get("PATH_INFO") or "")
         atoms["r"] = f"{environ.get('REQUEST_METHOD')} {path} {environ.get('SERVER_PROTOCOL')}"
-        atoms["U"] = private_path(environ.get("PATH_INFO") or "")
         atoms["q"] = "-"
-        atoms["f"] = private_path(environ.get("HTTP_REFERER", "-"))
-        atoms["{referer}i"] = atoms["f"]
         return atoms

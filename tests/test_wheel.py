@@ -15,6 +15,7 @@ import sys
 import sysconfig
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,8 @@ def installed(tmp_path_factory):
         sys.executable, "-m", "pip", "wheel", ROOT, "--no-deps", "-q", "-w", work / "dist", cwd=work
     )
     (wheel,) = (work / "dist").glob("consult-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert any(name.endswith("/LICENSE") for name in archive.namelist())
     venv = work / "venv"
     _run(sys.executable, "-m", "venv", venv, cwd=work)
     python = venv / "bin" / "python"
