@@ -8,6 +8,9 @@ PORT ?= 5000
 
 .PHONY: run test install vendor catalogs migrate demo lint format system runtime wheel clean
 
+# `make run` is a developer's server: links follow the address below unless it is set.
+run migrate demo: export CONSULT_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: install vendor catalogs runtime instance/config.py migrate demo
 	@echo "Serving Consult on http://$(HOST):$(PORT)/  (staff sign-in: http://$(HOST):$(PORT)/auth/sign-in)"
 	$(CONSULT) run --host $(HOST) --port $(PORT)

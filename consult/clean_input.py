@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Flask, request
 from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.exceptions import HTTPException
 
 from surveys.texts import has_non_text, without_non_text
 
@@ -29,7 +30,10 @@ def _scrub_request() -> None:
     if args is not None:
         request.args = args  # type: ignore[misc]  (a cached property: set once per request)
     if request.method in ("POST", "PUT", "PATCH"):
-        form = _scrubbed(request.form)
+        try:
+            form = _scrubbed(request.form)
+        except HTTPException:
+            return  # too large or malformed: the view meets the same error, in its language
         if form is not None:
             request.form = form  # type: ignore[misc]
 

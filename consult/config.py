@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,9 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "BABEL_DEFAULT_TIMEZONE": "Europe/Berlin",
         "BABEL_TRANSLATION_DIRECTORIES": str(TRANSLATIONS_DIR),
         "UI_LANGUAGES": UI_LANGUAGES,
-        "PUBLIC_BASE_URL": "http://127.0.0.1:5000",
+        # The address respondents use (links in mails, QR codes, the API). Production refuses
+        # to start without it; in development links follow the address the browser used.
+        "PUBLIC_BASE_URL": None,
         "SITE_NAME": "Consult",
         "MAX_CONTENT_LENGTH": 4 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
@@ -153,6 +156,19 @@ def check(config: dict[str, Any]) -> None:
                 f"SECRET_KEY is too short ({len(str(secret))} characters; at least "
                 f"{MIN_SECRET_LENGTH} are needed, 64 hex digits are best). {how}"
             )
+    base = config.get("PUBLIC_BASE_URL")
+    if base and not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", str(base)):
+        raise ConfigError(
+            f"PUBLIC_BASE_URL {base!r} is not an address like https://beteiligung.landkreis.example"
+        )
+    if not base and not config.get("DEVELOPMENT") and not config.get("TESTING"):
+        raise ConfigError(
+            "PUBLIC_BASE_URL is not set: invitation mails, QR codes, resume links and the API "
+            "would carry a wrong address. Set it to the address respondents use, e.g.\n"
+            "  export CONSULT_PUBLIC_BASE_URL=https://beteiligung.landkreis.example\n"
+            "or put PUBLIC_BASE_URL = '...' into instance/config.py "
+            "(on a developer machine CONSULT_DEVELOPMENT=true makes links follow the browser)."
+        )
     url = config.get("SQLALCHEMY_DATABASE_URI")
     if not isinstance(url, str) or "://" not in url:
         raise ConfigError(

@@ -1,19 +1,42 @@
-"""Addresses respondents use, built from PUBLIC_BASE_URL (they go into mails and print)."""
+"""The one source of the addresses respondents and API clients get: overview, QR codes,
+resume links, mails, the API, the command line.
+
+They are built from PUBLIC_BASE_URL, which production requires (see `consult.config`); in
+development without it, from the address the browser used, so links work on a laptop.
+"""
 
 from __future__ import annotations
 
-from flask import current_app
+from typing import Any
+
+from flask import current_app, has_request_context, request, url_for
 
 from surveys.models import Consultation
 
+DEVELOPMENT_ADDRESS = "http://127.0.0.1:5000"
 
-def _base() -> str:
-    return str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/")
+
+def base_url() -> str:
+    """The public address of the application's root, without a trailing slash."""
+    configured = current_app.config.get("PUBLIC_BASE_URL")
+    if configured:
+        return str(configured).rstrip("/")
+    if has_request_context():
+        return request.host_url.rstrip("/") + request.script_root
+    return DEVELOPMENT_ADDRESS
+
+
+def absolute(endpoint: str, **values: Any) -> str:
+    """`url_for(endpoint, …)` as a public address."""
+    path = url_for(endpoint, **values)
+    if has_request_context() and request.script_root:
+        path = path.removeprefix(request.script_root)
+    return base_url() + path
 
 
 def public_url(consultation: Consultation) -> str:
     """The consultation's public link, e.g. https://beteiligung.example/c/integration-2027."""
-    return f"{_base()}/c/{consultation.slug}"
+    return f"{base_url()}/c/{consultation.slug}"
 
 
 def short_url(consultation: Consultation) -> str:
@@ -24,3 +47,8 @@ def short_url(consultation: Consultation) -> str:
 def invitation_url(consultation: Consultation, token: str) -> str:
     """A personal invitation link."""
     return f"{public_url(consultation)}/i/{token}"
+
+
+def resume_url(consultation: Consultation, code: str) -> str:
+    """The link that brings a respondent back to saved answers."""
+    return f"{public_url(consultation)}/r/{code}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, jsonify, request, url_for
+from flask import abort, jsonify, request
 from flask_babel import force_locale
 
 from analysis.frames import respondent_count
@@ -41,7 +41,7 @@ def list_consultations() -> Any:
                 "closes_at": c.closes_at.isoformat() if c.closes_at else None,
                 "submitted_responses": row.submitted,
                 "public_url": links.public_url(c),
-                "url": url_for("api.questionnaire", slug=c.slug, _external=True),
+                "url": links.absolute("api.questionnaire", slug=c.slug),
             }
         )
     return jsonify({"consultations": items})
@@ -132,4 +132,4 @@ def results(slug: str) -> Any:
 
 @bp.get("/openapi.json")
 def openapi() -> Any:
-    return jsonify(document(url_for("api.list_consultations", _external=True).rsplit("/", 1)[0]))
+    return jsonify(document(links.absolute("api.list_consultations").rsplit("/", 1)[0]))

@@ -22,6 +22,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from consult import links
 from consult.auth import may_be_signed_in
 from consult.extensions import db
 from consult.i18n import format_number
@@ -378,7 +379,7 @@ def saved(slug: str) -> Any:
     state.update(consultation, resume=None)
     if code == "invitation":
         return render_template("respond/saved.html", consultation=consultation, invited=True)
-    link = url_for(".resume_link", slug=slug, code=code, _external=True)
+    link = links.resume_url(consultation, code)
     return render_template(
         "respond/saved.html", consultation=consultation, code=code, link=link, invited=False
     )

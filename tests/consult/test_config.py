@@ -25,6 +25,24 @@ def test_a_short_secret_key_is_called_too_short_not_missing(tmp_path):
     assert "not set" not in str(refused.value)
 
 
+def test_production_refuses_to_start_without_a_public_address(tmp_path):
+    with pytest.raises(ConfigError, match="PUBLIC_BASE_URL is not set"):
+        create_app(
+            {"SECRET_KEY": "s" * 32, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"}
+        )
+
+
+def test_a_public_address_that_is_no_address_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="is not an address"):
+        create_app(
+            {
+                "SECRET_KEY": "s" * 32,
+                "PUBLIC_BASE_URL": "beteiligung.example/?x",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db",
+            }
+        )
+
+
 def test_a_broken_database_url_is_named_in_the_error(tmp_path):
     with pytest.raises(ConfigError, match="not valid"):
         create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "nonsense"})
@@ -55,6 +73,7 @@ def test_environment_wins_over_instance_config(tmp_path, monkeypatch):
     instance.mkdir()
     (instance / "config.py").write_text(
         "SECRET_KEY = 'from-the-instance-folder-0123456789'\nSITE_NAME = 'Instance'\n"
+        "PUBLIC_BASE_URL = 'https://beteiligung.example'\n"
     )
     monkeypatch.setenv("CONSULT_SITE_NAME", "Environment")
     monkeypatch.setenv("CONSULT_DATABASE_URL", f"sqlite:///{tmp_path}/x.db")
@@ -92,6 +111,7 @@ def test_the_command_line_reports_a_configuration_error_without_a_traceback(tmp_
     env = {k: v for k, v in os.environ.items() if not k.startswith("CONSULT_")}
     env["CONSULT_DATABASE_URL"] = "nonsense"
     env["CONSULT_SECRET_KEY"] = "a-secret-that-is-long-enough"
+    env["CONSULT_PUBLIC_BASE_URL"] = "https://beteiligung.example"
     result = subprocess.run(
         [sys.executable, "-m", "consult.cli", "users", "list"],
         capture_output=True,

@@ -14,6 +14,7 @@ def _doctor(tmp_path, monkeypatch, **env):
         "CONSULT_SECRET_KEY": "s" * 40,
         "CONSULT_DATABASE_URL": f"sqlite:///{tmp_path}/doctor.sqlite3",
         "CONSULT_MAIL_OUTBOX": str(tmp_path / "outbox"),
+        "CONSULT_PUBLIC_BASE_URL": "https://beteiligung.example",
         **env,
     }
     return CliRunner().invoke(main, ["doctor"], env=environment)
