@@ -66,7 +66,10 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "REDIS_URL": None,
         "SIGN_IN_RATE_LIMIT": "10 per minute;50 per hour",
         "LOOKUP_RATE_LIMIT": "20 per minute;200 per hour",
-        "SUBMIT_RATE_LIMIT": "60 per minute",
+        # Submits per address (a high ceiling: many respondents share one address) and per
+        # browser's drafts (what one respondent can need).
+        "SUBMIT_RATE_LIMIT": "1200 per minute",
+        "SUBMIT_RATE_LIMIT_PER_DRAFT": "10 per minute",
         "RETENTION_DAYS": 365,
         # Optional LibreTranslate-compatible service for translating free-text answers.
         "MACHINE_TRANSLATION_URL": None,

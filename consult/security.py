@@ -45,8 +45,14 @@ def lookup_limit() -> str:
 
 
 def submit_limit() -> str:
-    """Limit for submissions from one address (a school lab may share one)."""
+    """Ceiling for submissions from one address: high, as a school lab, a welfare office or
+    a county's guest Wi-Fi put hundreds of respondents behind one."""
     return current_app.config["SUBMIT_RATE_LIMIT"]
+
+
+def draft_submit_limit() -> str:
+    """Limit for submissions of one browser's drafts (repeated clicks, scripts)."""
+    return current_app.config["SUBMIT_RATE_LIMIT_PER_DRAFT"]
 
 
 def _add_headers(response: Response) -> Response:

@@ -12,6 +12,7 @@ from typing import Any
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
@@ -191,7 +192,18 @@ def _batch(consultation_id: int, reminder: bool) -> Any:
         text = (
             _("%(n)s reminders sent.", n=done) if reminder else _("%(n)s invitations sent.", n=done)
         )
-        flash(text, "success")
+        outbox = mail.outbox_folder()
+        if outbox is not None:
+            # Never "sent" when nothing left the server: name the outbox for what it is.
+            text = ngettext(
+                "%(num)s message was written to the outbox folder %(folder)s, not sent: "
+                "no mail server is configured.",
+                "%(num)s messages were written to the outbox folder %(folder)s, not sent: "
+                "no mail server is configured.",
+                done,
+                folder=str(outbox),
+            )
+        flash(text, "success" if outbox is None else "info")
     return back
 
 

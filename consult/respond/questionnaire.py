@@ -18,9 +18,10 @@ from flask import (
 )
 from flask_babel import format_decimal
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup, escape
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
 from consult import links
 from consult.auth import may_be_signed_in
@@ -45,7 +46,7 @@ from consult.respond.fields import (
     question_helpers,
     raw_from_form,
 )
-from consult.security import form_token, limiter, submit_limit
+from consult.security import draft_submit_limit, form_token, limiter, submit_limit
 from consult.views.public import footer_organisation
 from surveys.answering import drafts, responses
 from surveys.answering.access import (
@@ -320,8 +321,16 @@ def _render_review(
     ), status
 
 
+def _browser_key() -> str:
+    """The drafts this browser works on: a limit per respondent, not per address, so 200
+    people behind one welfare office's address do not use up each other's submits."""
+    drafts = state.draft_ids()
+    return "drafts:" + ",".join(sorted(drafts)) if drafts else get_remote_address()
+
+
 @bp.post("/<slug>/submit")
-@limiter.limit(submit_limit)
+@limiter.limit(submit_limit)  # a high ceiling per address, against floods
+@limiter.limit(draft_submit_limit, key_func=_browser_key)
 def submit(slug: str) -> Any:
     consultation = consultation_or_404()
     refusal = gate(consultation)
@@ -412,6 +421,27 @@ def form_expired(error: CSRFError) -> Any:
         title=_("Please send again"),
         text=_("The form had expired. Please go back, reload the page and send it again."),
     ), 400
+
+
+@bp.errorhandler(TooManyRequests)
+def too_many(error: TooManyRequests) -> Any:
+    """Only the sending was refused: the answers of every page are stored already."""
+    response = current_app.make_response(
+        (
+            render_template(
+                "respond/refused.html",
+                consultation=g.get("consultation"),
+                title=_("Please send again in a minute"),
+                text=_(
+                    "Many answers are arriving right now. Your answers are saved and kept. "
+                    "Please wait a minute, then go back and press the send button again."
+                ),
+            ),
+            429,
+        )
+    )
+    response.headers["Retry-After"] = "60"
+    return response
 
 
 @bp.errorhandler(RequestEntityTooLarge)

@@ -316,3 +316,14 @@ def test_a_broken_questionnaire_file_is_refused_with_the_reason_in_german(client
     )
     assert response.status_code == 422
     assert "$.consultation: erwartet ein Objekt." in response.get_data(as_text=True)
+
+
+def test_mails_written_to_the_outbox_are_never_called_sent(
+    client, author, consultation, db_session, outbox
+):
+    invite(db_session, consultation, name="Jan", email="jan@example.org", language="de")
+    client.get(f"{base(consultation)}/invitations?lang=en")
+    client.post(f"{base(consultation)}/invitations/send")
+    page = client.get(f"{base(consultation)}/invitations").get_data(as_text=True)
+    assert "1 message was written to the outbox folder" in page
+    assert "invitations sent" not in page
