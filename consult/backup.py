@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -36,16 +37,50 @@ def _pg_command(tool: str, url: URL) -> tuple[list[str], dict[str, str]]:
     return [executable, f"--dbname={target}"], env
 
 
-def backup(database_url: str, out: Path) -> None:
-    """Write a consistent copy of the database to `out`."""
-    url = make_url(database_url)
+def backup(database_url: str, out: Path, *, force: bool = False) -> None:
+    """Write a consistent copy of the database to `out`, readable by its owner only.
+
+    An existing file is replaced only with `force`; the copy is written beside it first
+    and moved into place when complete, so a failed backup never destroys an older one.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise BackupError(f"{out} is a folder: name a file in it, e.g. {out / 'consult.backup'}")
+    if out.exists() and not force:
+        raise BackupError(
+            f"{out} exists already: choose another name, or add --force to replace it."
+        )
+    folder = out.parent
+    if not folder.is_dir():
+        raise BackupError(f"The folder {folder} does not exist.")
+    try:
+        # mkstemp creates the file for its owner only (mode 0600), before any data is in it.
+        handle, temporary = tempfile.mkstemp(prefix=".consult-backup-", dir=folder)
+    except OSError as error:
+        raise BackupError(f"Cannot write into {folder}: {error.strerror}.") from None
+    os.close(handle)
+    try:
+        _write_backup(make_url(database_url), Path(temporary))
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_backup(url: URL, out: Path) -> None:
     if url.get_backend_name() == "sqlite":
-        source = sqlite3.connect(_sqlite_path(url))
-        target = sqlite3.connect(out)
+        try:
+            source = sqlite3.connect(f"file:{_sqlite_path(url)}?mode=ro", uri=True)
+            target = sqlite3.connect(out)
+        except sqlite3.Error as error:
+            raise BackupError(f"Cannot open the database: {error}") from None
         try:
             # The online backup API copies a consistent snapshot while others keep writing.
             with target:
                 source.backup(target)
+        except sqlite3.Error as error:
+            raise BackupError(f"The backup failed: {error}") from None
         finally:
             target.close()
             source.close()

@@ -178,6 +178,11 @@ def check(config: dict[str, Any]) -> None:
             f"The database URL {url!r} is not valid. Set CONSULT_DATABASE_URL to e.g. "
             "postgresql://user@host/dbname or sqlite:////path/to/consult.sqlite3"
         )
+    days = config.get("RETENTION_DAYS")
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise ConfigError(
+            f"RETENTION_DAYS must be a whole number of days, 0 or more, not {days!r}."
+        )
     languages = config.get("UI_LANGUAGES")
     if not isinstance(languages, list) or not languages:
         raise ConfigError("UI_LANGUAGES must be a non-empty list of locale codes.")

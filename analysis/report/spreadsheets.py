@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 
 from analysis.questions import QuestionInfo
@@ -31,9 +33,13 @@ def anonymised_answers(
     *,
     group_labels: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Answers in long format: respondents numbered 1…n, submission day only, no ids."""
+    """Answers in long format: respondents numbered 1…n in random order (submission order
+    could be joined with access logs), rows ordered by that number, submission day only."""
     if answers.empty:
         return pd.DataFrame(columns=list(ANSWER_HEADER))
+    first_seen = pd.factorize(answers["response_id"])[0]
+    numbers = list(range(1, first_seen.max() + 2))
+    random.SystemRandom().shuffle(numbers)
     code = answers["question_code"].astype("object")
     option = answers["option_code"].astype("object")
     fields = {q.code: q.field_of_action or "" for q in questions}
@@ -46,7 +52,7 @@ def anonymised_answers(
     translation = answers["translation"] if "translation" in answers else None
     frame = pd.DataFrame(
         {
-            "respondent": pd.factorize(answers["response_id"])[0] + 1,
+            "respondent": [numbers[index] for index in first_seen],
             "language": answers["language"].astype("object"),
             "group": group.map(lambda g: (group_labels or {}).get(g, g)),
             "channel": answers["channel"].astype("object"),
@@ -60,7 +66,7 @@ def anonymised_answers(
             "translation": translation.astype("object") if translation is not None else None,
         }
     )
-    return frame.reset_index(drop=True)
+    return frame.sort_values("respondent", kind="stable").reset_index(drop=True)
 
 
 def _guarded(frame: pd.DataFrame) -> pd.DataFrame:

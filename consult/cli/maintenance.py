@@ -19,12 +19,14 @@ def _url() -> str:
 
 
 @click.command("backup")
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @with_appcontext
-def backup_command(out: Path) -> None:
-    """Write a consistent backup of the database (safe while the app runs)."""
+def backup_command(out: Path, force: bool) -> None:
+    """Write a consistent backup of the database (safe while the app runs), readable by
+    its owner only; an existing file is kept unless --force is given."""
     try:
-        backups.backup(_url(), out)
+        backups.backup(_url(), out, force=force)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backup written to {out}")
@@ -52,7 +54,11 @@ def restore_command(source: Path, yes: bool) -> None:
 @with_appcontext
 def purge_command(dry_run: bool) -> None:
     """Delete responses of consultations archived longer than RETENTION_DAYS."""
-    days = int(current_app.config["RETENTION_DAYS"])
+    days = current_app.config["RETENTION_DAYS"]
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise click.ClickException(
+            f"RETENTION_DAYS must be a whole number of days, 0 or more (it is {days!r})."
+        )
     purged = retention.purge(db.session, utcnow(), days, dry_run=dry_run)
     if dry_run:
         db.session.rollback()

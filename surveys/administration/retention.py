@@ -9,8 +9,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from surveys.administration.audit import record
+from surveys.errors import Invalid
 from surveys.models import Answer, Consultation, Response
-from surveys.vocabulary import ConsultationStatus
+from surveys.vocabulary import N_, ConsultationStatus
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Purged:
 
 def due(session: Session, now: datetime, retention_days: int) -> list[Consultation]:
     """Archived consultations whose retention period has run out."""
+    if retention_days < 0:
+        raise Invalid(N_("The retention period cannot be negative."))
     cutoff = now - timedelta(days=retention_days)
     return list(
         session.scalars(

@@ -79,3 +79,32 @@ def test_purge_dry_run_deletes_nothing(make_app, db_session):
     result = app.test_cli_runner().invoke(args=["purge", "--dry-run"])
     assert "Would delete 2 responses of old" in result.output
     assert db_session.scalar(sa.select(sa.func.count()).select_from(Response)) == 2
+
+
+def test_a_backup_is_owner_only_and_never_overwrites_without_force(runner, tmp_path):
+    import stat
+
+    out = tmp_path / "consult.backup"
+    assert runner.invoke(args=["backup", "--out", str(out)]).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    out.write_bytes(b"an older backup")
+    refused = runner.invoke(args=["backup", "--out", str(out)])
+    assert refused.exit_code != 0 and "--force" in refused.output
+    assert out.read_bytes() == b"an older backup"
+    assert runner.invoke(args=["backup", "--out", str(out), "--force"]).exit_code == 0
+    assert out.read_bytes() != b"an older backup"
+
+
+def test_a_backup_to_a_missing_folder_says_so_without_a_traceback(runner, tmp_path):
+    result = runner.invoke(args=["backup", "--out", str(tmp_path / "nowhere" / "x.backup")])
+    assert result.exit_code != 0 and "does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_negative_retention_period_is_refused(make_app, tmp_path):
+    import pytest
+
+    from consult.config import ConfigError
+
+    with pytest.raises(ConfigError, match="RETENTION_DAYS"):
+        make_app(RETENTION_DAYS=-1)
