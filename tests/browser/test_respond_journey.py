@@ -45,6 +45,9 @@ def test_arabic_phone_journey_with_resume_and_double_submit(browser, live_server
     page.locator('input[name="housing_market_difficulty"][value="4"]').check()
     page.get_by_role("button", name="المتابعة لاحقًا").click()
     link = page.locator("#resume-link").get_attribute("href")
+    # The link carries the configured public address; here that host is the live server.
+    assert link.startswith("https://consult.example/c/")
+    link = live_server + link.removeprefix("https://consult.example")
     first.close()
 
     second, page = _phone(browser)
