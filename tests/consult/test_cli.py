@@ -40,7 +40,7 @@ def test_users_create_explains_a_weak_password_and_stores_nothing(runner, db_ses
         args=["users", "create", "--email", "b@example.org", "--role", "admin", "--password", "x"]
     )
     assert result.exit_code != 0
-    assert "at least 10 characters" in result.output
+    assert "at least 12 characters" in result.output
     assert db_session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
 
 

@@ -87,6 +87,7 @@ def test_error_pages_still_render_when_the_database_is_unreachable(tmp_path):
     app = create_app(
         {
             "SECRET_KEY": "x" * 32,
+            "PUBLIC_BASE_URL": "https://beteiligung.example",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/missing-schema.sqlite3",
         }
     )
