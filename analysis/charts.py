@@ -32,7 +32,9 @@ def bar_chart(
         bar.set_facecolor("#e6e6e6" if index % 2 else "#8c8c8c")
         missing = value is None or (isinstance(value, float) and math.isnan(value))
         text = (
-            suppressed_label if missing else (f"{value * 100:.0f} %" if percent else f"{value:g}")
+            suppressed_label
+            if missing or value is None
+            else (f"{value * 100:.0f} %" if percent else f"{value:g}")
         )
         axes.text(
             bar.get_width() + (1.5 if percent else 0.02 * (max(values) or 1)),

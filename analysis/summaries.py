@@ -60,7 +60,7 @@ def _scale(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Summ
     table.index = [str(p) for p in points]
     table[SHARE] = table[COUNT] / valid if valid else float("nan")
     top_two = int(counts.loc[points[-2:]].sum()) if len(points) >= 2 else valid
-    stats = {
+    stats: dict[str, float | str | None] = {
         "valid": valid,
         "mean": float(values.mean()) if valid else None,
         "median": float(values.median()) if valid else None,
@@ -118,7 +118,7 @@ def _text(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Summa
     languages = texts["language"].astype("object").value_counts()
     table = pd.DataFrame({COUNT: languages.astype("int64")})
     lengths = texts["text"].astype(str).str.len()
-    stats = {"median_length": float(lengths.median()) if n else None}
+    stats: dict[str, float | str | None] = {"median_length": float(lengths.median()) if n else None}
     return Summary(question, respondents, n, table, stats)
 
 
@@ -127,7 +127,7 @@ def _date(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Summa
     n = int(dates.size)
     months = dates.dt.strftime("%Y-%m").value_counts().sort_index()
     table = pd.DataFrame({COUNT: months.astype("int64")})
-    stats = {
+    stats: dict[str, float | str | None] = {
         "earliest": dates.min().date().isoformat() if n else None,
         "latest": dates.max().date().isoformat() if n else None,
     }

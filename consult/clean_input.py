@@ -8,13 +8,13 @@ covers every form of every journey; imports check their own files (`surveys.uplo
 from __future__ import annotations
 
 from flask import Flask, request
-from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from werkzeug.exceptions import HTTPException
 
 from surveys.texts import has_non_text, without_non_text
 
 
-def _scrubbed(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
+def _scrubbed(values: MultiDict) -> ImmutableMultiDict | None:
     if not any(has_non_text(key) or has_non_text(value) for key, value in values.items(multi=True)):
         return None
     return ImmutableMultiDict(
@@ -28,14 +28,14 @@ def _scrubbed(values: ImmutableMultiDict) -> ImmutableMultiDict | None:
 def _scrub_request() -> None:
     args = _scrubbed(request.args)
     if args is not None:
-        request.args = args  # type: ignore[misc]  (a cached property: set once per request)
+        request.args = args  # a cached property: set once per request
     if request.method in ("POST", "PUT", "PATCH"):
         try:
             form = _scrubbed(request.form)
         except HTTPException:
             return  # too large or malformed: the view meets the same error, in its language
         if form is not None:
-            request.form = form  # type: ignore[misc]
+            request.form = form
 
 
 def init_app(app: Flask) -> None:

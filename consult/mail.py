@@ -153,7 +153,7 @@ class Postbox:
                 raise MailError(str(error)) from error
             return self
         try:
-            self.smtp = smtplib.SMTP(self.server, self.port, timeout=self.timeout)
+            self.smtp = smtplib.SMTP(self.server or "", self.port, timeout=self.timeout)
             if self.use_tls:
                 self.smtp.starttls(context=ssl.create_default_context())
             if self.username:

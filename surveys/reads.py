@@ -20,10 +20,15 @@ from sqlalchemy.exc import DBAPIError
 from surveys.base import autocommit
 
 
+def _row_type(names: list[str]) -> Any:
+    """A row type named after the selected columns; built at run time, so typed loosely."""
+    return namedtuple("Row", names)
+
+
 class CommittedRead:
     def __init__(self, statement: Select) -> None:
         self.statement = statement
-        self.row = namedtuple("Row", [column.key for column in statement.selected_columns])
+        self.row = _row_type([str(column.key) for column in statement.selected_columns])
         self._compiled: dict[str, Any] = {}
 
     def all(self, engine: Engine, parameters: Mapping[str, Any]) -> list[Any]:

@@ -13,6 +13,7 @@ still give two different versions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import event, select
@@ -77,7 +78,7 @@ def _raise_questionnaire_version(session: Session, _context: Any, _instances: An
     bumped: set[int] = set()
     for obj in _changed(session):
         if isinstance(obj, MEETINGS):
-            consultations = _consultations_of_meeting(session, obj)
+            consultations: Sequence[Consultation | None] = _consultations_of_meeting(session, obj)
         else:
             consultations = [_consultation_of(session, obj)]
         for consultation in consultations:

@@ -37,7 +37,7 @@ CHOICE_KINDS = frozenset(
     {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
 )
 
-QUESTION_KIND_LABELS = {
+QUESTION_KIND_LABELS: dict[str, str] = {
     QuestionKind.SHORT_TEXT: N_("Short text"),
     QuestionKind.LONG_TEXT: N_("Long text"),
     QuestionKind.SINGLE_CHOICE: N_("Single choice"),
@@ -63,7 +63,7 @@ class ConsultationStatus(StrEnum):
     ARCHIVED = "archived"
 
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     ConsultationStatus.DRAFT: N_("Draft"),
     ConsultationStatus.PUBLISHED: N_("Published"),
     ConsultationStatus.CLOSED: N_("Closed"),
@@ -77,7 +77,7 @@ class AccessMode(StrEnum):
     BOTH = "both"
 
 
-ACCESS_MODE_LABELS = {
+ACCESS_MODE_LABELS: dict[str, str] = {
     AccessMode.PUBLIC: N_("Public link"),
     AccessMode.INVITATION: N_("Invitation only"),
     AccessMode.BOTH: N_("Public link and invitations"),
@@ -94,7 +94,7 @@ class Channel(StrEnum):
     PAPER = "paper"
 
 
-CHANNEL_LABELS = {Channel.ONLINE: N_("Online"), Channel.PAPER: N_("Paper")}
+CHANNEL_LABELS: dict[str, str] = {Channel.ONLINE: N_("Online"), Channel.PAPER: N_("Paper")}
 
 
 class Role(StrEnum):
@@ -103,7 +103,7 @@ class Role(StrEnum):
     FACILITATOR = "facilitator"
 
 
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, str] = {
     Role.ADMIN: N_("Administrator"),
     Role.AUTHOR: N_("Author"),
     Role.FACILITATOR: N_("Facilitator"),
@@ -123,7 +123,7 @@ class FieldOfAction(StrEnum):
     GENERAL = "general"
 
 
-FIELD_OF_ACTION_LABELS = {
+FIELD_OF_ACTION_LABELS: dict[str, str] = {
     FieldOfAction.HOUSING: N_("Housing"),
     FieldOfAction.LANGUAGE_EDUCATION: N_("Language and education"),
     FieldOfAction.LABOUR_MARKET: N_("Labour market"),

@@ -262,8 +262,9 @@ def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
             (texts.median, "median", data.format_decimal),
             (texts.top_two, "top_two_share", data.format_percent),
         ):
-            if stats.get(key) is not None:
-                rows.append([name, "", fmt(stats[key])])
+            value = stats.get(key)
+            if isinstance(value, int | float):
+                rows.append([name, "", fmt(value)])
     report.add(
         Table(question.label, [texts.answer, texts.respondents, texts.share], rows, numeric=(1, 2))
     )
@@ -273,9 +274,9 @@ def _statistics(report: Report, data: ReportInput, summary: Summary, keys: tuple
     texts = data.texts
     names = {"mean": texts.mean, "median": texts.median, "min": texts.minimum, "max": texts.maximum}
     rows = [
-        [names[k], data.format_decimal(summary.stats[k])]
+        [names[k], data.format_decimal(value)]
         for k in keys
-        if summary.stats.get(k) is not None
+        if isinstance(value := summary.stats.get(k), int | float)
     ]
     report.add(Table(summary.question.label, [texts.statistic, texts.value], rows, numeric=(1,)))
 

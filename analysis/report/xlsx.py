@@ -105,6 +105,8 @@ def _frame_rows(frame: pd.DataFrame) -> str:
     for column in frame.columns:
         part = _column(frame[column])
         cells = part if cells is None else cells + part
+    if cells is None:
+        return ""
     return "<row>" + "</row><row>".join(cells.tolist()) + "</row>"
 
 

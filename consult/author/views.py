@@ -75,12 +75,14 @@ def _suggested_close(meeting: Meeting | None) -> Any:
 def _form_data(form: ConsultationForm) -> setup.ConsultationData:
     meeting: Meeting | None = None
     if form.meeting.data == "new":
+        starts_at = to_utc(form.meeting_starts_at.data)
+        assert starts_at is not None  # the form refuses a new meeting without its date
         meeting = setup.find_or_create_meeting(
             db.session,
             setup.MeetingData(
                 committee=form.committee.data,
                 title=form.meeting_title.data,
-                starts_at=to_utc(form.meeting_starts_at.data),
+                starts_at=starts_at,
                 agenda_item=form.agenda_item.data or "",
                 paper_number=form.paper_number.data or "",
             ),
@@ -228,11 +230,11 @@ def _render_overview(consultation: Consultation, problems: list[Problem] | None 
 
 
 def _submitted(consultation: Consultation) -> int:
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count(Response.id))
         .where(Response.consultation_id == consultation.id)
         .where(Response.status == ResponseStatus.SUBMITTED)
-    )
+    ).scalar_one()
 
 
 @bp.get("/<int:consultation_id>/")

@@ -178,14 +178,17 @@ def _holds(bucket: dict, access_hash: str | None) -> bool:
     if access_hash is None:
         return True
     token = bucket.get("invitation")
-    return bool(token) and token_hash(token, responses.RESPONSE) == access_hash
+    if not token:
+        return False
+    return token_hash(token, responses.RESPONSE) == access_hash
 
 
 def first_open_page(consultation: Consultation, response: Response | drafts.Draft) -> int:
     """The first page without any answer, to send a returning respondent onwards."""
     sections = questionnaire(consultation).sections
-    stored = response.rows if isinstance(response, drafts.Draft) else None
-    if stored is None:
+    if isinstance(response, drafts.Draft):
+        stored = response.rows
+    else:
         stored = drafts.rows_by_code(response)
     for number, section in enumerate(sections, start=1):
         if not any(stored.get(q.code) for q in section.questions):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
@@ -17,6 +17,9 @@ from surveys.answering.visibility import chosen_codes, is_visible
 from surveys.models import Question, Section
 from surveys.texts import pick
 from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
+
+if TYPE_CHECKING:
+    from consult.respond.structure import QuestionView
 
 
 def field_name(question: Question, part: str = VALUE) -> str:
@@ -85,7 +88,7 @@ def fixed_label(code: str) -> str:
 
 
 def display(
-    question: Question, rows: Sequence[Row], locale: str, fallbacks: list[str]
+    question: Question | QuestionView, rows: Sequence[Row], locale: str, fallbacks: list[str]
 ) -> list[str]:
     """How an answer reads on the review page, in the respondent's language."""
     options = {option.code: pick(option.label, locale, fallbacks) for option in question.options}

@@ -233,7 +233,8 @@ def page(slug: str, number: int) -> Any:
     if request.method == "GET":
         raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
         return render_page(consultation, number, raw, {}, stored)
-    working: Response | Draft = response if response is not None else draft
+    working = response if response is not None else draft
+    assert working is not None  # a POST without a draft has just restarted one
     total = len(questionnaire(consultation).sections)
     action = request.form.get("action", "next")
     questions = page_questions(section, stored)
@@ -262,7 +263,7 @@ def page(slug: str, number: int) -> Any:
             # Invited respondents come back with their invitation link; no code needed.
             state.update(consultation, resume="invitation")
             return redirect(url_for(".saved", slug=slug))
-        code = responses.issue_resume_code(db.session, db.session.get(Response, working.id))
+        code = responses.issue_resume_code(db.session, db.session.get_one(Response, working.id))
         db.session.commit()
         state.update(consultation, resume=code)
         return redirect(url_for(".saved", slug=slug))

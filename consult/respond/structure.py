@@ -251,4 +251,5 @@ def remember_fragment(key: tuple, parts: list[str]) -> None:
 def question_macro(context: dict[str, Any]) -> Any:
     """The `question` macro of respond/_question.html, bound to `context`."""
     template = current_app.jinja_env.get_template("respond/_question.html")
-    return template.make_module(vars=context).question
+    module: Any = template.make_module(vars=context)  # a macro is an attribute Jinja adds
+    return module.question

@@ -213,7 +213,7 @@ def machine_translate(answer_id: int) -> Any:
         abort(400)
     language = current_language()
     try:
-        text = machine_translation.translate(answer.text, answer.response.language, language)
+        text = machine_translation.translate(answer.text or "", answer.response.language, language)
     except machine_translation.TranslationUnavailable:
         flash(_("The translation service is not available. Please translate by hand."), "error")
     else:

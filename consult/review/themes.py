@@ -41,7 +41,7 @@ class ThemeForm(FlaskForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.field_of_action.choices = [("", _("None"))] + [
-            (code.value, _(label)) for code, label in FIELD_OF_ACTION_LABELS.items()
+            (str(code), _(label)) for code, label in FIELD_OF_ACTION_LABELS.items()
         ]
 
 

@@ -333,8 +333,9 @@ def resolve(
         if answer.question.code not in shown:
             response.answers.remove(answer)
     check = response.paper_check
-    check.resolved_at = now
-    check.resolved_by_id = user.id
+    if check is not None:
+        check.resolved_at = now
+        check.resolved_by_id = user.id
     response.verified_at = now
     response.updated_at = now
     session.flush()

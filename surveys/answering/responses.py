@@ -12,9 +12,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import CursorResult, Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from surveys.answering.drafts import Draft, rows_by_code, stored_rows
@@ -184,8 +184,8 @@ def start_invited(
     return response
 
 
-_RESPONSES = Response.__table__
-_ANSWERS = Answer.__table__
+_RESPONSES = cast(Table, Response.__table__)
+_ANSWERS = cast(Table, Answer.__table__)
 # Core statements, built once: the ORM would add nothing here but time.
 _TOUCH = (
     _RESPONSES.update()
@@ -369,7 +369,7 @@ def submit(
     }
     if language:
         values["language"] = language
-    result = session.execute(
+    result: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # DML gives a cursor result
         update(Response)
         .where(Response.id == response.id)
         .where(Response.status == ResponseStatus.DRAFT)

@@ -249,9 +249,9 @@ def _validate_number(question: Any, raw: Raw, language: str | None = None) -> li
             min=format_limit(low),
             max=format_limit(high),
         )
-    if too_low:
+    if too_low and low is not None:
         raise AnswerError(N_("Please enter a number of at least %(min)s."), min=format_limit(low))
-    if too_high:
+    if too_high and high is not None:
         raise AnswerError(N_("Please enter a number of at most %(max)s."), max=format_limit(high))
     if settings.get("integer") and not number.is_integer():
         raise AnswerError(N_("Please enter a whole number."))

@@ -137,10 +137,10 @@ def _plain(text: str, decimal: str | None, group: str | None) -> str | None:
     """`text` of digits and marks as a plain "1234.5", or None."""
     if "d" in text:
         whole, _sep, fraction = text.partition("d")
-        marks = {c for c in whole if c in ".,"}
-        if "d" in fraction or any(c in ".," for c in fraction) or len(marks) > 1:
+        whole_marks = {c for c in whole if c in ".,"}
+        if "d" in fraction or any(c in ".," for c in fraction) or len(whole_marks) > 1:
             return None
-        if marks and not _grouped(whole, marks.pop()):
+        if whole_marks and not _grouped(whole, whole_marks.pop()):
             return None
         return "".join(c for c in whole if c.isdigit()) + "." + fraction
     marks = [c for c in text if c in ".,"]

@@ -112,7 +112,7 @@ def _sheet_rows(workbook: Any, name: str) -> list[dict[str, Any]] | None:
     headers = [_cell(h) for h in rows[0]]
     result = []
     for number, values in enumerate(rows[1:], start=2):
-        row = {h: _cell(v) for h, v in zip(headers, values, strict=False) if h}
+        row: dict[str, Any] = {h: _cell(v) for h, v in zip(headers, values, strict=False) if h}
         if any(row.values()):
             row["_row"] = number
             result.append(row)
@@ -411,6 +411,7 @@ class _Builder:
             return
         if self.current is None:
             self.open_section(dict(self.groups[-1] if self.groups else self.title))
+        assert self.current is not None  # open_section set it
         self.current["questions"].append(question)
 
     def question(self, row: dict[str, Any]) -> dict[str, Any] | None:

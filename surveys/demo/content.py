@@ -10,18 +10,20 @@ translated dict carries all entries of `LANGUAGES`.
 
 from __future__ import annotations
 
+from typing import Any
+
 LANGUAGES = ["de", "en", "ar", "fa", "uk"]
 
 COMMITTEE = "Ausschuss für Jugend, Soziales und Integration"
 
-MEETING = {
+MEETING: dict[str, Any] = {
     "title": "Integrationsgipfel 2027 – Beratung des Integrationskonzepts des Landkreises",
     "days_from_now": 35,
     "agenda_item": "TOP 5",
     "paper_number": "BV/2027/041",
 }
 
-CONSULTATION = {
+CONSULTATION: dict[str, Any] = {
     "slug": "integrationsgipfel-2027",
     "title": {
         "de": "Integrationsgipfel 2027: Ihre Erfahrungen für das Integrationskonzept",
@@ -129,7 +131,7 @@ CONSULTATION = {
 }
 
 # Stakeholder groups the consultation is addressed to (invitations and analysis filter on them).
-GROUPS = [
+GROUPS: list[dict[str, Any]] = [
     {
         "code": "volunteers",
         "label": {
@@ -1124,7 +1126,7 @@ _S_PRIORITIES = {
     "questions": [_Q_PRIORITIES, _Q_COMMITTEE_WISHES],
 }
 
-SECTIONS = [
+SECTIONS: list[dict[str, Any]] = [
     _S_RESPONDENT,
     _S_HOUSING,
     _S_LANGUAGE_WORK,

@@ -138,6 +138,7 @@ def generate_responses(
     weights = list(LANGUAGE_WEIGHTS.values())
     questions = consultation.questions
     opened = consultation.opens_at
+    assert opened is not None  # build_consultation sets it
     span = max((utcnow() - opened).total_seconds(), 3600)
     for _ in range(count):
         language = rng.choices(languages, weights)[0]
@@ -205,19 +206,14 @@ def _answer_values(question: Question, language: str, rng: random.Random) -> lis
             return [{"option_code": DONT_KNOW}]
         low, high = int(settings.get("min", 1)), int(settings.get("max", 5))
         middle = (low + high) / 2
-        value = round(min(max(rng.gauss(middle - 0.4, (high - low) / 3), low), high))
-        return [{"number": float(value)}]
+        point = round(min(max(rng.gauss(middle - 0.4, (high - low) / 3), low), high))
+        return [{"number": float(point)}]
     if kind is QuestionKind.YES_NO:
         return [{"option_code": rng.choices([YES, NO, DONT_KNOW], [55, 35, 10])[0]}]
     if kind is QuestionKind.NUMBER:
-        low, high = float(settings.get("min", 0)), float(settings.get("max", 100))
-        return [
-            {
-                "number": float(
-                    round(min(high, low + rng.expovariate(1 / max((high - low) / 10, 1))))
-                )
-            }
-        ]
+        smallest, largest = float(settings.get("min", 0)), float(settings.get("max", 100))
+        spread = max((largest - smallest) / 10, 1)
+        return [{"number": float(round(min(largest, smallest + rng.expovariate(1 / spread))))}]
     if kind is QuestionKind.DATE:
         day = date(2015, 1, 1) + timedelta(days=rng.randint(0, 365 * 10))
         return [{"text": day.isoformat()}]

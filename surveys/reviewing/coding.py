@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import CursorResult, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from surveys.administration.audit import record
@@ -49,11 +50,11 @@ def save_theme(
         n = 2
         while code in taken:
             code, n = f"{base[:36]}_{n}", n + 1
-        position = session.scalar(
+        position = session.execute(
             select(func.coalesce(func.max(Theme.position), -1)).where(
                 Theme.consultation_id == consultation.id
             )
-        )
+        ).scalar_one()
         theme = Theme(consultation=consultation, code=code, label={}, position=position + 1)
         session.add(theme)
     elif theme.consultation_id != consultation.id:
@@ -124,7 +125,7 @@ def unassign(
     if theme.consultation_id != consultation.id:
         raise NotFound(N_("No such theme."))
     ids = [a.id for a in answers_of(session, consultation, answer_ids)]
-    result = session.execute(
+    result: CursorResult[Any] = session.execute(  # type: ignore[assignment]  # DML: a cursor result
         delete(answer_theme).where(
             answer_theme.c.theme_id == theme.id, answer_theme.c.answer_id.in_(ids)
         )

@@ -42,6 +42,8 @@ def participation(session: Session, consultation: Consultation) -> Participation
     # Day precision only, in UTC: nothing shown is finer than a day.
     days: dict[date, int] = {}
     for (submitted_at,) in session.execute(select(Response.submitted_at).where(submitted)):
+        if submitted_at is None:
+            continue
         day = submitted_at.date()
         days[day] = days.get(day, 0) + 1
 

@@ -42,7 +42,7 @@ def find_personal_data(text: str | None) -> list[Finding]:
     """Passages that look like an email address, a phone number or an IBAN."""
     if not text:
         return []
-    findings = []
+    findings: list[Finding] = []
     for kind, pattern in PATTERNS.items():
         for match in pattern.finditer(text):
             # Years, counts and dates are not phone numbers: require enough digits.
