@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import secrets
 
+# The cost every stored password is hashed with. Tests lower it (tests/conftest.py); the cost
+# of hashes a real process writes is checked in tests/surveys/test_passwords.py.
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
 

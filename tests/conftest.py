@@ -11,11 +11,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from surveys import credentials
 from surveys.administration import users
 from surveys.base import Base, prepare_engine, utcnow
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
@@ -23,6 +25,15 @@ from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 TEST_PASSWORD = "correct-horse-battery"
 SECRET = "test-secret-key-that-is-long-enough"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes() -> Iterator[None]:
+    """Hash staff passwords cheaply: the suite signs in hundreds of times, and each hash at
+    production cost takes tens of milliseconds. Stored hashes carry their own cost, so
+    checking works unchanged."""
+    with mock.patch.dict(credentials._SCRYPT, n=2**4):
+        yield
 
 
 def _backends() -> list[str]:

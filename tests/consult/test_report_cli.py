@@ -30,7 +30,8 @@ def test_consult_report_writes_every_format(runner, arranged, tmp_path, fmt):
 
 def test_the_docx_report_is_german_and_carries_the_marked_quote(runner, arranged, tmp_path):
     out = tmp_path / "report.docx"
-    runner.invoke(args=["report", "reported", "--format", "docx", "--out", str(out)])
+    result = runner.invoke(args=["report", "reported", "--format", "docx", "--out", str(out)])
+    assert result.exit_code == 0, result.output
     texts = [p.text for p in Document(out).paragraphs]
     assert "Input für das Integrationskonzept" in texts
     assert "نحتاج إلى مزيد من دورات اللغة" in texts
@@ -40,7 +41,8 @@ def test_hidden_answers_leak_into_no_export(runner, arranged, tmp_path, db_sessi
     hidden = db_session.query(Answer).filter(Answer.hidden.is_(True)).one().text
     for fmt in ("csv", "xlsx", "html"):
         out = tmp_path / f"report.{fmt}"
-        runner.invoke(args=["report", "reported", "--format", fmt, "--out", str(out)])
+        result = runner.invoke(args=["report", "reported", "--format", fmt, "--out", str(out)])
+        assert result.exit_code == 0, result.output
         if fmt == "xlsx":
             book = openpyxl.load_workbook(out)
             content = " ".join(str(c.value) for ws in book for r in ws.iter_rows() for c in r)
@@ -51,7 +53,8 @@ def test_hidden_answers_leak_into_no_export(runner, arranged, tmp_path, db_sessi
 
 def test_the_csv_is_anonymised_with_day_precision(runner, arranged, tmp_path):
     out = tmp_path / "answers.csv"
-    runner.invoke(args=["report", "reported", "--format", "csv", "--out", str(out)])
+    result = runner.invoke(args=["report", "reported", "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows[0][:5] == ["respondent", "language", "group", "channel", "date"]
     assert {r[4] for r in rows[1:]} == {"2027-02-03"}
@@ -60,9 +63,10 @@ def test_the_csv_is_anonymised_with_day_precision(runner, arranged, tmp_path):
 
 def test_a_report_in_arabic_is_right_to_left(runner, arranged, tmp_path):
     out = tmp_path / "report.html"
-    runner.invoke(
+    result = runner.invoke(
         args=["report", "reported", "--format", "html", "--lang", "ar", "--out", str(out)]
     )
+    assert result.exit_code == 0, result.output
     assert '<html lang="ar" dir="rtl">' in out.read_text(encoding="utf-8")
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from surveys.administration import users
 from surveys.administration.passwords import check_password_policy
+from surveys.credentials import check_password
 from surveys.errors import Invalid
 
 
@@ -45,3 +49,15 @@ def test_short_passwords_are_refused_by_length():
 )
 def test_long_unusual_passwords_are_accepted(password):
     check_password_policy(password, ("staff@example.org",))
+
+
+def test_a_real_process_hashes_passwords_at_full_cost():
+    """The suite hashes cheaply (tests/conftest.py); a process of its own must not."""
+    script = "from surveys.credentials import hash_password; print(hash_password('x' * 12))"
+    stored = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    scheme, n, r, p, _salt, _digest = stored.split("$")
+    assert (scheme, int(n), int(r), int(p)) == ("scrypt", 2**14, 8, 1)
+    assert check_password(stored, "x" * 12)
+    assert not check_password(stored, "y" * 12)

@@ -29,7 +29,14 @@ def test_roles_grant_what_they_should(roles, author, review, administer):
 
 def test_a_disabled_account_may_do_nothing():
     user = _user("admin", active=False)
-    assert not any(check(user) for check in (rules.is_staff, rules.may_author, rules.may_review))
+    checks = (
+        rules.is_staff,
+        rules.may_author,
+        rules.may_review,
+        rules.may_administer,
+        rules.may_enter_paper,
+    )
+    assert [check.__name__ for check in checks if check(user)] == []
 
 
 def test_nobody_signed_in_may_do_nothing():
