@@ -138,7 +138,7 @@ def _question_blocks(
             if macro is None:
                 macro = structure.question_macro({**helpers, "format_number": format_number})
             if error is None:
-                parts = shells.split(macro(q, shells.HOLES, None))
+                parts = shells.shell_of(macro, q)
             if parts is None:
                 blocks.append(Markup(macro(q, values, error)))
                 continue

@@ -104,20 +104,35 @@ class Filled:
         return SELECTED if self._first(part) == str(rank) else EMPTY
 
 
+class ValueDependent(Exception):
+    """A question template asked whether a value is there: its shell would differ per person."""
+
+
+class _Hole(Markup):
+    """A hole's marker. It may be printed, never tested: `{% if answer.text() %}` decides by
+    a value, which a shell shared by every respondent cannot know, so such a question is
+    rendered afresh for each reply instead of being cached."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        raise ValueDependent
+
+
 class Holes:
     """Where `Filled` would put values, a hole named after what goes into it."""
 
     def text(self) -> Markup:
-        return hole("text")
+        return _Hole(hole("text"))
 
     def other(self) -> Markup:
-        return hole("other")
+        return _Hole(hole("other"))
 
     def checked(self, code: object) -> Markup:
-        return hole(f"checked{SEPARATOR}{code}")
+        return _Hole(hole(f"checked{SEPARATOR}{code}"))
 
     def selected(self, part: str, rank: object) -> Markup:
-        return hole(f"selected{SEPARATOR}{part}{SEPARATOR}{rank}")
+        return _Hole(hole(f"selected{SEPARATOR}{part}{SEPARATOR}{rank}"))
 
 
 HOLES = Holes()
@@ -127,6 +142,16 @@ CHECKED, SELECTED, EMPTY = Markup(" checked"), Markup(" selected"), Markup("")
 def answer_of(raw: Any) -> Filled | Holes:
     """The macro's view of `raw`: the values, or holes when rendering a question's shell."""
     return raw if isinstance(raw, Holes) else Filled(raw)
+
+
+def shell_of(macro: Callable[..., Any], question: Any) -> list[Any] | None:
+    """The question rendered with holes and split (see `split`), or None when it cannot be
+    shared: its template tests a value, or an author's text holds the marker."""
+    try:
+        html = macro(question, HOLES, None)
+    except ValueDependent:
+        return None
+    return split(html)
 
 
 def split(html: str) -> list[Any] | None:
