@@ -6,6 +6,8 @@ the SQL's own time in Python. A `CommittedRead` is compiled once per database di
 runs in autocommit on a connection of the engine's pool: it sees what is committed, which
 is all there is at the start of a request, before it writes anything. Database errors come
 out as SQLAlchemy's exceptions, with dead connections invalidated, as through a session.
+Values pass through SQLAlchemy's own result processors for each column type (UTCDateTime,
+JSON, ...), looked up once per dialect from the cursor's description.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import namedtuple
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Engine, Select
+from sqlalchemy import Dialect, Engine, Select
 from sqlalchemy.exc import DBAPIError
 
 from surveys.base import autocommit
@@ -30,6 +32,7 @@ class CommittedRead:
         self.statement = statement
         self.row = _row_type([str(column.key) for column in statement.selected_columns])
         self._compiled: dict[str, Any] = {}
+        self._processors: dict[str, list[Any] | None] = {}
 
     def all(self, engine: Engine, parameters: Mapping[str, Any]) -> list[Any]:
         """The rows of the statement with these parameters (named as its bind parameters)."""
@@ -59,6 +62,10 @@ class CommittedRead:
                 cursor = connection.cursor()
                 cursor.execute(compiled.string, arguments)
                 found = cursor.fetchall()
+                if dialect.name not in self._processors:
+                    self._processors[dialect.name] = self._processors_for(
+                        dialect, cursor.description
+                    )
                 cursor.close()
         except dialect.loaded_dbapi.Error as error:
             gone = dialect.is_disconnect(error, connection.driver_connection, cursor)
@@ -74,4 +81,18 @@ class CommittedRead:
             ) from error
         finally:
             connection.close()  # back to the pool
-        return [self.row(*values) for values in found]
+        processors = self._processors[dialect.name]
+        if processors is None:  # nothing to convert: the common case, kept cheap
+            return [self.row(*values) for values in found]
+        return [
+            self.row(*(p(v) if p else v for p, v in zip(processors, values, strict=True)))
+            for values in found
+        ]
+
+    def _processors_for(self, dialect: Dialect, description: Any) -> list[Any] | None:
+        """Each column's result processor for this dialect, or None when no column needs one."""
+        processors = [
+            column.type.dialect_impl(dialect).result_processor(dialect, described[1])
+            for column, described in zip(self.statement.selected_columns, description, strict=True)
+        ]
+        return processors if any(processors) else None

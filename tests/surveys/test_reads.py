@@ -53,6 +53,24 @@ def test_a_failing_read_raises_sqlalchemys_error_and_the_pool_goes_on(engine):
     assert CommittedRead(sa.select(sa.literal(1).label("one"))).all(engine, {})[0].one == 1
 
 
+def test_converted_columns_come_back_as_the_orm_gives_them(engine, session, make_consultation):
+    """Timestamps with their time zone and JSON as dicts, as through a session."""
+    consultation = make_consultation()
+    consultation.title = {"de": "Wohnen", "ar": "السكن"}
+    session.commit()
+    read = CommittedRead(
+        sa.select(Consultation.created_at, Consultation.title, Consultation.id).where(
+            Consultation.id == sa.bindparam("id")
+        )
+    )
+    for _ in range(2):  # the processors are looked up once, then reused
+        (row,) = read.all(engine, {"id": consultation.id})
+        assert row.created_at == consultation.created_at
+        assert row.created_at.tzinfo is not None
+        assert row.title == {"de": "Wohnen", "ar": "السكن"}
+        assert row.id == consultation.id
+
+
 def test_a_dropped_server_connection_is_replaced_before_use(engine, database_url):
     if engine.dialect.name == "sqlite":
         pytest.skip("an SQLite file has no server to drop connections")
