@@ -7,26 +7,30 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from surveys.errors import Invalid
 from surveys.uploads import read_text
 from surveys.vocabulary import N_
 
-# A cell starting with one of these is run as a formula by Excel or LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell starting with one of these, after any whitespace, is run as a formula by Excel or
+# LibreOffice. The same rule as `analysis.safe` (which surveys may not import); both are
+# checked on the same cases by tests/test_formula_rule.py.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_START = re.compile(r"^\s*[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def guard_cell(value: object) -> str:
     """The text of a cell, prefixed with ' when a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if FORMULA_START.match(text) else text
 
 
 def unguard_cell(value: object) -> str:
     """Undo `guard_cell`, so an exported text imports back unchanged."""
     text = "" if value is None else str(value)
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith("'") and FORMULA_START.match(text[1:]):
         return text[1:]
     return text
 
