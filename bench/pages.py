@@ -148,6 +148,7 @@ def main() -> None:
             {
                 "SECRET_KEY": "bench-secret-" * 4,
                 "SQLALCHEMY_DATABASE_URI": url,
+                "PUBLIC_BASE_URL": "https://beteiligung.bench.example",
                 "RATELIMIT_ENABLED": False,
             }
         )
