@@ -205,10 +205,17 @@ def set_item(item: JobItem, state: ItemState, now: datetime, error: str = "") ->
 def resolve_uncertain(
     session: Session, job: Job, item_id: int, now: datetime, actor: User | None = None
 ) -> JobItem:
-    """Staff checked an uncertain mail (e.g. asked the recipient, or re-issued the link)."""
+    """Staff checked an uncertain mail (asked the recipient, or re-issued the link)."""
     item = next((i for i in job.items if i.id == item_id), None)
     if item is None or item.state != ItemState.UNCERTAIN:
         raise Invalid(N_("This mail is not uncertain."))
+    # The message reached the mail server or the person has a new link by now: either way
+    # it counts as sent, so no later batch mails it again.
+    invitation = item.invitation
+    if job.kind == JobKind.INVITATIONS and invitation.sent_at is None:
+        invitation.sent_at = item.updated_at
+    if job.kind == JobKind.REMINDERS and invitation.reminded_at is None:
+        invitation.reminded_at = item.updated_at
     set_item(item, ItemState.RESOLVED, now)
     session.flush()
     record(session, "job.resolve", user=actor, obj=item.invitation, job=job.id)
