@@ -22,7 +22,7 @@ def app(make_app, outbox):
 
 
 def test_an_author_sends_invitations_and_watches_the_job(
-    page, live_server, make_user, db_session, outbox, tmp_path
+    page, live_server, make_user, db_session, outbox, tmp_path, axe_violations
 ):
     consultation = build_consultation("wohnen", languages=("de", "ar"))
     db_session.add(consultation)
@@ -49,6 +49,11 @@ def test_an_author_sends_invitations_and_watches_the_job(
         page.reload()
     assert page.get_by_text("2 von 2 Mails bearbeitet").is_visible()
     assert page.get_by_text("Postausgangsordner").is_visible()
+    assert axe_violations(page) == []
+    page.goto(page.url + "?lang=ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert axe_violations(page) == []
+    page.goto(page.url.replace("?lang=ar", "?lang=de"))
 
     page.get_by_role("link", name="Zurück zu den Einladungen").click()
     assert page.get_by_role("link", name="Einladungen verschicken").first.is_visible()
