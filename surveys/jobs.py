@@ -157,17 +157,26 @@ def claim(session: Session, job_id: int, now: datetime, stale_after: timedelta) 
         if item.state == ItemState.SENDING:
             item.state = ItemState.UNCERTAIN
             item.updated_at = now
+    _count_done(job)
     session.flush()
     return job
 
 
-def heartbeat(session: Session, job: Job, now: datetime) -> None:
+def _count_done(job: Job) -> None:
+    job.done = sum(
+        1 for item in job.items if item.state not in (ItemState.PENDING, ItemState.SENDING)
+    )
+
+
+def heartbeat(session: Session, job: Job, now: datetime, handled: int = 0) -> None:
+    """The worker is alive; `handled` more items reached a final state (counted, not rescanned)."""
     job.heartbeat_at = now
-    job.done = sum(1 for item in job.items if item.state not in (ItemState.PENDING,))
+    job.done += handled
     session.flush()
 
 
 def finish(session: Session, job: Job, now: datetime) -> None:
+    _count_done(job)
     heartbeat(session, job, now)
     job.status = JobStatus.DONE
     job.finished_at = now
@@ -179,6 +188,7 @@ def attempt_failed(
     session: Session, job: Job, error: str, now: datetime, base: timedelta = BACKOFF_BASE
 ) -> None:
     """Queue the job again after a back-off, or mark it failed after its last attempt."""
+    _count_done(job)
     heartbeat(session, job, now)
     job.error = error[:2000]
     if job.attempts >= job.max_attempts:

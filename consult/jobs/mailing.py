@@ -36,7 +36,7 @@ def run(job: Job) -> None:
             )
             if finished or not invitation.email:
                 jobs.set_item(item, ItemState.SKIPPED, now)
-                jobs.heartbeat(db.session, job, now)
+                jobs.heartbeat(db.session, job, now, handled=1)
                 db.session.commit()
                 continue
             jobs.set_item(item, ItemState.SENDING, now)
@@ -60,5 +60,5 @@ def run(job: Job) -> None:
             else:
                 invitations.mark_sent(db.session, invitation, now, job.started_by)
             jobs.set_item(item, ItemState.SENT, now)
-            jobs.heartbeat(db.session, job, now)
+            jobs.heartbeat(db.session, job, now, handled=1)
             db.session.commit()
