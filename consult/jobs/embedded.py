@@ -78,9 +78,19 @@ class EmbeddedBackend:
                 with self.lock:
                     if not self.wake.is_set():
                         self.thread = None
+                        self._close_connections()
                         return
                 continue
             self.wake.wait(self.poll)
+
+    def _close_connections(self) -> None:
+        # The pool may hold connections this thread opened; close them rather than leave
+        # them to the garbage collector (requests in flight keep theirs).
+        try:
+            with self.app.app_context():
+                db.engine.dispose()
+        except Exception:
+            self.app.logger.exception("closing the job thread's connections failed")
 
     def wait_idle(self, timeout: float = 10) -> bool:
         """Wait until the thread has nothing left to do (for tests and the benchmark)."""
