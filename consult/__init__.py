@@ -15,6 +15,7 @@ from consult import (
     errors,
     health,
     i18n,
+    jobs,
     paper,
     respond,
     review,
@@ -62,6 +63,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.init_app(app)
     errors.init_app(app)
     health.init_app(app)
+    jobs.init_app(app)
     staff.init_app(app)
     author.init_app(app)
     public.init_app(app)

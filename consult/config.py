@@ -89,6 +89,17 @@ def defaults(instance_path: str) -> dict[str, Any]:
         "MAIL_FROM": "Consult <consult@localhost>",
         "MAIL_OUTBOX": None,
         "MAIL_TIMEOUT": 30,
+        # Background jobs (mails): "embedded" runs them in a thread of the app; "rq" hands
+        # them to RQ on Redis (JOBS_REDIS_URL, else REDIS_URL) and needs `consult worker`.
+        "JOBS_BACKEND": "embedded",
+        "JOBS_REDIS_URL": None,
+        "JOBS_QUEUE": "consult",
+        "JOBS_MAX_ATTEMPTS": 5,
+        # First retry after this many seconds, doubling per attempt, at most an hour.
+        "JOBS_RETRY_SECONDS": 30,
+        # A running job without a heartbeat for this long counts as crashed and is resumed.
+        "JOBS_STALE_SECONDS": 300,
+        "JOBS_POLL_SECONDS": 5,
     }
 
 
@@ -172,6 +183,11 @@ def check(config: dict[str, Any]) -> None:
             "or put PUBLIC_BASE_URL = '...' into instance/config.py "
             "(on a developer machine CONSULT_DEVELOPMENT=true makes links follow the browser)."
         )
+    jobs = config.get("JOBS_BACKEND") or "embedded"
+    if jobs not in ("embedded", "rq"):
+        raise ConfigError(f"JOBS_BACKEND {jobs!r} is not known: use embedded or rq.")
+    if jobs == "rq" and not (config.get("JOBS_REDIS_URL") or config.get("REDIS_URL")):
+        raise ConfigError("JOBS_BACKEND is rq: set REDIS_URL (or JOBS_REDIS_URL) as well.")
     url = config.get("SQLALCHEMY_DATABASE_URI")
     if not isinstance(url, str) or "://" not in url:
         raise ConfigError(

@@ -12,6 +12,7 @@ from consult.author import (  # noqa: F401  (register views)
     editor,
     importing,
     invitations,
+    jobs,
     preview,
     translate,
     views,

@@ -1,7 +1,7 @@
 """Personal invitations: upload a recipient list, check it, create, send, remind, re-issue.
 
-Mails go out one by one and each is committed right after it left: a link in a sent mail
-must work even if a later message fails (its token replaced the stored hash).
+Batches of invitations and reminders are background jobs (`consult.jobs.mailing`): the
+request only records who is to get a mail and hands the job to the queue.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from typing import Any
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
 
+from consult import jobs as queue
 from consult import mail
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
@@ -24,12 +24,13 @@ from consult.author.forms import ActionForm
 from consult.extensions import db
 from consult.links import invitation_url
 from consult.messages import domain_message
-from surveys import rules
+from surveys import jobs, rules
 from surveys.authoring import invitations
 from surveys.authoring.invitations import InvalidRecipients, RawRecipient, RowProblem
 from surveys.base import utcnow
 from surveys.errors import DomainError, Invalid
-from surveys.models import Consultation, Invitation
+from surveys.jobs import JobKind
+from surveys.models import Consultation
 from surveys.vocabulary import N_
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -61,6 +62,9 @@ def _render_list(consultation: Consultation, **extra: Any) -> Any:
         action_form=ActionForm(),
         published=consultation.status == "published",
         outbox=mail.outbox_folder(),
+        jobs=[jobs.summary(job) for job in jobs.jobs_of(db.session, consultation, limit=10)],
+        job_kind_labels=jobs.JOB_KIND_LABELS,
+        job_status_labels=jobs.JOB_STATUS_LABELS,
         **extra,
     )
 
@@ -138,38 +142,8 @@ def confirm_recipients(consultation_id: int) -> Any:
     return redirect(url_for("author.invitation_list", consultation_id=consultation.id))
 
 
-def _deliver(consultation: Consultation, pending: list[Invitation], reminder: bool) -> int:
-    """Send one mail per invitation, committing after each; stop at the first failure."""
-    done = 0
-    now = utcnow()
-    try:
-        with mail.Postbox() as box:
-            for invitation in pending:
-                if reminder:
-                    invitations.mark_reminded(db.session, invitation, now, actor())
-                    message = mail.reminder_message(consultation, invitation)
-                else:
-                    token = invitations.new_link(db.session, invitation)
-                    invitations.mark_sent(db.session, invitation, now, actor())
-                    message = mail.invitation_message(consultation, invitation, token)
-                box.send(message)
-                db.session.commit()
-                done += 1
-    except mail.MailError:
-        db.session.rollback()
-        current_app.logger.exception("sending invitation mail failed")
-        flash(
-            _(
-                "The mail server could not be reached or refused a message; "
-                "%(n)s messages were sent. Please try again later.",
-                n=done,
-            ),
-            "error",
-        )
-    return done
-
-
 def _batch(consultation_id: int, reminder: bool) -> Any:
+    """Start a mail job and show its page; the mails leave in the background."""
     consultation = load_consultation(consultation_id)
     back = redirect(url_for("author.invitation_list", consultation_id=consultation.id))
     if not ActionForm().validate_on_submit():
@@ -187,24 +161,19 @@ def _batch(consultation_id: int, reminder: bool) -> Any:
     if not pending:
         flash(_("There is nobody to write to."), "info")
         return back
-    done = _deliver(consultation, pending, reminder)
-    if done == len(pending):
-        text = (
-            _("%(n)s reminders sent.", n=done) if reminder else _("%(n)s invitations sent.", n=done)
-        )
-        outbox = mail.outbox_folder()
-        if outbox is not None:
-            # Never "sent" when nothing left the server: name the outbox for what it is.
-            text = ngettext(
-                "%(num)s message was written to the outbox folder %(folder)s, not sent: "
-                "no mail server is configured.",
-                "%(num)s messages were written to the outbox folder %(folder)s, not sent: "
-                "no mail server is configured.",
-                done,
-                folder=str(outbox),
-            )
-        flash(text, "success" if outbox is None else "info")
-    return back
+    job = jobs.start_mail_job(
+        db.session,
+        consultation,
+        JobKind.REMINDERS if reminder else JobKind.INVITATIONS,
+        pending,
+        utcnow(),
+        actor(),
+        max_attempts=int(current_app.config.get("JOBS_MAX_ATTEMPTS", 5)),
+    )
+    db.session.commit()
+    queue.enqueue(job.id)
+    flash(_("The mails are being sent in the background; this page shows how far it got."), "info")
+    return redirect(url_for("author.job_page", consultation_id=consultation.id, job_id=job.id))
 
 
 @bp.post("/<int:consultation_id>/invitations/send")

@@ -10,6 +10,7 @@ from consult.cli import (
     consultations,
     demo,
     doctor,
+    jobs,
     maintenance,
     report,
     serve,
@@ -51,5 +52,7 @@ def init_app(app: Flask) -> None:
         maintenance.restore_command,
         maintenance.purge_command,
         report.report_command,
+        jobs.group,
+        jobs.worker_command,
     ):
         app.cli.add_command(command)

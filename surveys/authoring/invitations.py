@@ -24,6 +24,7 @@ from surveys.answering.responses import INVITATION, create_invitation
 from surveys.authoring.tables import decode_csv
 from surveys.credentials import new_token, token_hash
 from surveys.errors import DomainError, Invalid
+from surveys.jobs import JobKind, busy_invitations
 from surveys.models import Consultation, Invitation, StakeholderGroup, User
 from surveys.vocabulary import N_, ConsultationStatus
 
@@ -349,13 +350,14 @@ def reissue(session: Session, invitation: Invitation, actor: User | None = None)
 
 
 def unsent(session: Session, consultation: Consultation) -> list[Invitation]:
-    """Invitations with an email address that have not been sent yet."""
+    """Invitations with an email address, not sent yet and not held by a running job."""
     return list(
         session.scalars(
             select(Invitation)
             .where(Invitation.consultation_id == consultation.id)
             .where(Invitation.sent_at.is_(None))
             .where(Invitation.email != "")
+            .where(Invitation.id.not_in(busy_invitations(JobKind.INVITATIONS)))
             .order_by(Invitation.id)
         )
     )
@@ -370,7 +372,7 @@ def mark_sent(
 
 
 def due_reminders(session: Session, consultation: Consultation) -> list[Invitation]:
-    """Sent invitations whose recipient has not answered: never those who answered."""
+    """Sent invitations whose recipient has not answered, not held by an unfinished job."""
     return list(
         session.scalars(
             select(Invitation)
@@ -378,6 +380,7 @@ def due_reminders(session: Session, consultation: Consultation) -> list[Invitati
             .where(Invitation.sent_at.is_not(None))
             .where(Invitation.used_at.is_(None))
             .where(Invitation.email != "")
+            .where(Invitation.id.not_in(busy_invitations(JobKind.REMINDERS)))
             .order_by(Invitation.id)
         )
     )

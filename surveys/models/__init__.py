@@ -11,6 +11,7 @@ from surveys.models.consultation import (
     Section,
     StakeholderGroup,
 )
+from surveys.models.jobs import Job, JobItem
 from surveys.models.participation import Answer, Invitation, PaperCheck, Response
 from surveys.models.report import ReportSettings
 from surveys.models.site import SiteText
@@ -23,6 +24,8 @@ __all__ = [
     "Committee",
     "Consultation",
     "Invitation",
+    "Job",
+    "JobItem",
     "Meeting",
     "PaperCheck",
     "Option",

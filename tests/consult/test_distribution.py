@@ -69,6 +69,11 @@ def upload(client, consultation, text, encoding="utf-8", name="people.csv"):
     )
 
 
+def finish_jobs(app):
+    """Wait until the app's job thread has sent every queued mail."""
+    assert app.extensions["consult_jobs"].wait_idle(timeout=20)
+
+
 def mails(outbox):
     return [
         message_from_bytes(path.read_bytes(), policy=default) for path in sorted(outbox.iterdir())
@@ -194,12 +199,13 @@ def test_confirming_creates_the_invitations_and_audits(client, author, consultat
 
 
 def test_sending_writes_one_mail_per_person_in_their_language(
-    client, author, consultation, db_session, outbox
+    app, client, author, consultation, db_session, outbox
 ):
     invite(db_session, consultation, name="Amira", email="amira@example.org", language="ar")
     invite(db_session, consultation, name="Jan", email="jan@example.org", language="de")
     response = client.post(f"{base(consultation)}/invitations/send")
     assert response.status_code == 302
+    finish_jobs(app)
     arabic, german = sorted(mails(outbox), key=lambda m: m["To"])
     body = arabic.get_body().get_content()
     assert arabic["To"] == "Amira <amira@example.org>" and arabic["Content-Language"] == "ar"
@@ -218,7 +224,7 @@ def test_sending_writes_one_mail_per_person_in_their_language(
 
 
 def test_reminders_go_only_to_those_who_have_not_answered(
-    client, author, consultation, db_session, outbox
+    app, client, author, consultation, db_session, outbox
 ):
     answered = invite(db_session, consultation, name="A", email="a@example.org")
     waiting = invite(db_session, consultation, name="B", email="b@example.org")
@@ -227,6 +233,7 @@ def test_reminders_go_only_to_those_who_have_not_answered(
     answered.used_at = utcnow()
     db_session.commit()
     client.post(f"{base(consultation)}/invitations/remind")
+    finish_jobs(app)
     (reminder,) = mails(outbox)
     assert reminder["To"] == "B <b@example.org>" and "Erinnerung" in reminder["Subject"]
     db_session.expire_all()
@@ -319,11 +326,12 @@ def test_a_broken_questionnaire_file_is_refused_with_the_reason_in_german(client
 
 
 def test_mails_written_to_the_outbox_are_never_called_sent(
-    client, author, consultation, db_session, outbox
+    app, client, author, consultation, db_session, outbox
 ):
     invite(db_session, consultation, name="Jan", email="jan@example.org", language="de")
     client.get(f"{base(consultation)}/invitations?lang=en")
-    client.post(f"{base(consultation)}/invitations/send")
-    page = client.get(f"{base(consultation)}/invitations").get_data(as_text=True)
+    job_page = client.post(f"{base(consultation)}/invitations/send").headers["Location"]
+    finish_jobs(app)
+    page = client.get(job_page).get_data(as_text=True)
     assert "1 message was written to the outbox folder" in page
     assert "invitations sent" not in page

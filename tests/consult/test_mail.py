@@ -87,6 +87,7 @@ def test_invitations_are_sent_through_smtp(make_app, db_session, consultation, s
     )
     response = client.post(f"/staff/consultations/{consultation.id}/invitations/send")
     assert response.status_code == 302
+    assert app.extensions["consult_jobs"].wait_idle(timeout=20)
     ((sender, recipients, content),) = inbox.messages
     assert sender == "beteiligung@lk.example" and recipients == ["amira@example.org"]
     message = message_from_bytes(content, policy=default)
