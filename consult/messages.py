@@ -5,17 +5,14 @@ from __future__ import annotations
 from flask_babel import gettext as _
 
 from surveys.errors import DomainError
-from surveys.vocabulary import STATUS_LABELS, ConsultationStatus
-
-STATUS_VALUES = frozenset(s.value for s in ConsultationStatus)
+from surveys.vocabulary import STATUS_LABELS
 
 
 def domain_message(error: DomainError) -> str:
     """A domain error's message, translated, with its parameters filled in."""
     params = dict(error.params)
-    status = params.get("status")
-    # A status may arrive as the enum or as its stored string; both look up the same label.
-    label = STATUS_LABELS.get(ConsultationStatus(status)) if status in STATUS_VALUES else None
+    # The labels are keyed by str: the enum and its stored string find the same one.
+    label = STATUS_LABELS.get(str(params.get("status")))
     if label:
         params["status"] = _(label)
     return _(error.message, **params)
