@@ -7,6 +7,7 @@ database test runs there too, in a database this run creates and drops.
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -25,6 +26,7 @@ from surveys.vocabulary import ConsultationStatus, QuestionKind
 
 TEST_PASSWORD = "correct-horse-battery"
 SECRET = "test-secret-key-that-is-long-enough"
+REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -267,3 +269,29 @@ def make_consultation(session: Session) -> Callable[..., Consultation]:
         return consultation
 
     return make
+
+
+def _redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.fixture()
+def redis_queue() -> Iterator[str]:
+    """A queue name of its own on the machine's Redis, removed afterwards."""
+    if not _redis_answers():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running on 127.0.0.1:6379; .ci/run should start it")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    from redis import Redis
+    from rq import Queue
+
+    name = f"consult-test-{uuid.uuid4().hex[:8]}"
+    connection = Redis.from_url(REDIS_URL)
+    yield name
+    Queue(name, connection=connection).empty()
+    connection.close()

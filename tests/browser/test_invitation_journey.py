@@ -1,13 +1,21 @@
-"""An author invites two people; the embedded queue mails them; a link opens the questionnaire."""
+"""An author invites two people; the queue mails them; a link opens the questionnaire.
+
+The journey runs twice: with the embedded default (a worker thread inside the served app)
+and with RQ on the machine's Redis, where a separate `consult worker` process sends the mails.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from email import message_from_bytes
 from email.policy import default
 
 import pytest
 
-from tests.conftest import TEST_PASSWORD, build_consultation
+from tests.conftest import REDIS_URL, SECRET, TEST_PASSWORD, build_consultation
 
 
 @pytest.fixture()
@@ -15,14 +23,47 @@ def outbox(tmp_path):
     return tmp_path / "outbox"
 
 
+@pytest.fixture(params=["embedded", "rq"])
+def jobs_settings(request) -> dict[str, str]:
+    if request.param == "embedded":
+        return {}  # no JOBS_BACKEND: the default, a worker thread inside the served app
+    queue = request.getfixturevalue("redis_queue")
+    return {"JOBS_BACKEND": "rq", "REDIS_URL": REDIS_URL, "JOBS_QUEUE": queue}
+
+
 @pytest.fixture()
-def app(make_app, outbox):
-    # No JOBS_BACKEND: the embedded default, a worker thread inside the served app.
-    return make_app(MAIL_OUTBOX=str(outbox))
+def app(make_app, outbox, jobs_settings):
+    return make_app(MAIL_OUTBOX=str(outbox), **jobs_settings)
+
+
+@pytest.fixture()
+def worker(jobs_settings, database_url, outbox) -> Iterator[None]:
+    """For RQ, the production worker as its own process, running until the test ends."""
+    if not jobs_settings:
+        yield
+        return
+    env = {
+        **os.environ,
+        "CONSULT_DATABASE_URL": database_url,
+        "CONSULT_SECRET_KEY": SECRET,
+        "CONSULT_PUBLIC_BASE_URL": "https://consult.example",
+        "CONSULT_MAIL_OUTBOX": str(outbox),
+        **{f"CONSULT_{key}": value for key, value in jobs_settings.items()},
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "consult.cli", "worker"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    yield
+    process.terminate()
+    _, errors = process.communicate(timeout=30)
+    assert b"Traceback" not in errors, errors.decode(errors="replace")
 
 
 def test_an_author_sends_invitations_and_watches_the_job(
-    page, live_server, make_user, db_session, outbox, tmp_path, axe_violations
+    page, live_server, worker, make_user, db_session, outbox, tmp_path, axe_violations
 ):
     consultation = build_consultation("wohnen", languages=("de", "ar"))
     db_session.add(consultation)
@@ -42,7 +83,7 @@ def test_an_author_sends_invitations_and_watches_the_job(
     page.get_by_role("button", name="2 Einladungen verschicken").click()
 
     assert page.get_by_text("Die Mails werden im Hintergrund verschickt").is_visible()
-    for _ in range(50):  # the staff member reloads until the job is done
+    for _ in range(150):  # the staff member reloads until the job is done
         if page.get_by_text("Erledigt", exact=True).is_visible():
             break
         page.wait_for_timeout(200)

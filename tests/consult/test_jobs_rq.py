@@ -6,45 +6,15 @@ import os
 import socket
 import subprocess
 import sys
-import uuid
 from email import message_from_bytes
 from email.policy import default
 
-import pytest
 from sqlalchemy import select
 
 from surveys.answering import responses
 from surveys.jobs import JobStatus
 from surveys.models import Invitation, Job
-from tests.conftest import SECRET, TEST_PASSWORD, build_consultation
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
-
-
-def _redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-@pytest.fixture()
-def redis_queue():
-    """A queue name of its own on the machine's Redis, removed afterwards."""
-    if not _redis_answers():
-        if os.environ.get("CI"):
-            pytest.fail("Redis is not running on 127.0.0.1:6379; .ci/run should start it")
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    from redis import Redis
-    from rq import Queue
-
-    name = f"consult-test-{uuid.uuid4().hex[:8]}"
-    connection = Redis.from_url(REDIS_URL)
-    yield name
-    Queue(name, connection=connection).empty()
-    connection.close()
+from tests.conftest import REDIS_URL, SECRET, TEST_PASSWORD, build_consultation
 
 
 def _free_port() -> int:
