@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import current_app, has_request_context, request, url_for
 
-from surveys.models import Consultation
+from surveys.answering.snapshot import ConsultationLike
 
 DEVELOPMENT_ADDRESS = "http://127.0.0.1:5000"
 
@@ -34,21 +34,21 @@ def absolute(endpoint: str, **values: Any) -> str:
     return base_url() + path
 
 
-def public_url(consultation: Consultation) -> str:
+def public_url(consultation: ConsultationLike) -> str:
     """The consultation's public link, e.g. https://beteiligung.example/c/integration-2027."""
     return f"{base_url()}/c/{consultation.slug}"
 
 
-def short_url(consultation: Consultation) -> str:
+def short_url(consultation: ConsultationLike) -> str:
     """The public link without its scheme, for print: beteiligung.example/c/integration-2027."""
     return public_url(consultation).split("://", 1)[-1]
 
 
-def invitation_url(consultation: Consultation, token: str) -> str:
+def invitation_url(consultation: ConsultationLike, token: str) -> str:
     """A personal invitation link."""
     return f"{public_url(consultation)}/i/{token}"
 
 
-def resume_url(consultation: Consultation, code: str) -> str:
+def resume_url(consultation: ConsultationLike, code: str) -> str:
     """The link that brings a respondent back to saved answers."""
     return f"{public_url(consultation)}/r/{code}"

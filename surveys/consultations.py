@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete as delete_rows
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+if TYPE_CHECKING:
+    from surveys.answering.snapshot import ConsultationLike
 from surveys.models import Answer, Consultation, Invitation, Question, Response, Section
 from surveys.vocabulary import AccessMode, ConsultationStatus, ResponseStatus
 
@@ -65,7 +68,7 @@ def get(
     return session.get(Consultation, consultation_id, options=options)
 
 
-def is_open(consultation: Consultation, now: datetime) -> bool:
+def is_open(consultation: ConsultationLike, now: datetime) -> bool:
     """Whether answers are accepted now."""
     if consultation.status != ConsultationStatus.PUBLISHED:
         return False

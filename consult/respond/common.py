@@ -20,9 +20,10 @@ from surveys.answering.access import (
     invitation_refusal,
     public_refusal,
 )
+from surveys.answering.snapshot import ConsultationView
 from surveys.base import utcnow
 from surveys.credentials import token_hash
-from surveys.models import Consultation, Response
+from surveys.models import Response
 from surveys.vocabulary import ConsultationStatus
 
 STATUS = {
@@ -53,7 +54,7 @@ def load_consultation(endpoint: str | None, values: dict[str, Any] | None) -> No
         g.offered_languages = list(consultation.languages)
 
 
-def questionnaire(consultation: Consultation) -> structure.Structure:
+def questionnaire(consultation: ConsultationView) -> structure.Structure:
     """The consultation's sections, questions and options from this worker's cache."""
     return structure.structure(
         consultation,
@@ -61,25 +62,18 @@ def questionnaire(consultation: Consultation) -> structure.Structure:
     )
 
 
-def attached(consultation: Consultation) -> Consultation:
-    """The consultation as an object of this request's session, for its relationships
-    (groups, meeting) and for writing responses that point at it. `g.consultation` is this
-    worker's shared, read-only copy (see `structure`)."""
-    return structure.attached(db.session, consultation)
-
-
 def current_locale() -> str:
     return str(get_locale())
 
 
-def consultation_or_404() -> Consultation:
+def consultation_or_404() -> ConsultationView:
     consultation = g.consultation
     if consultation is None or consultation.status == ConsultationStatus.DRAFT:
         abort(404)
     return consultation
 
 
-def refuse(refusal: Refusal, consultation: Consultation | None = None) -> Any:
+def refuse(refusal: Refusal, consultation: ConsultationView | None = None) -> Any:
     """A clear page saying why answering is not possible; nothing is stored."""
     closes = consultation.closes_at if consultation is not None else None
     opens = consultation.opens_at if consultation is not None else None
@@ -143,11 +137,11 @@ def when(moment: Any) -> str | None:
     )
 
 
-def invitation_token(consultation: Consultation) -> str | None:
+def invitation_token(consultation: ConsultationView) -> str | None:
     return state.get(consultation).get("invitation")
 
 
-def gate(consultation: Consultation) -> Refusal | None:
+def gate(consultation: ConsultationView) -> Refusal | None:
     """Why this visitor may not answer now (through their invitation or the public link)."""
     token = invitation_token(consultation)
     now = utcnow()
@@ -157,7 +151,7 @@ def gate(consultation: Consultation) -> Refusal | None:
     return public_refusal(consultation, now)
 
 
-def current_draft(consultation: Consultation) -> drafts.Draft | None:
+def current_draft(consultation: ConsultationView) -> drafts.Draft | None:
     """The response this browser works on, if its cookie still points at a valid one: its
     state and answers, read with the consultation at the start of the request (see
     `load_consultation`), or in one query."""
@@ -183,7 +177,7 @@ def _holds(bucket: dict, access_hash: str | None) -> bool:
     return token_hash(token, responses.RESPONSE) == access_hash
 
 
-def first_open_page(consultation: Consultation, response: Response | drafts.Draft) -> int:
+def first_open_page(consultation: ConsultationView, response: Response | drafts.Draft) -> int:
     """The first page without any answer, to send a returning respondent onwards."""
     sections = questionnaire(consultation).sections
     if isinstance(response, drafts.Draft):
@@ -196,7 +190,7 @@ def first_open_page(consultation: Consultation, response: Response | drafts.Draf
     return max(len(sections), 1)
 
 
-def remember_response(consultation: Consultation, response: Response) -> None:
+def remember_response(consultation: ConsultationView, response: Response) -> None:
     bucket = state.get(consultation)
     state.update(
         consultation,

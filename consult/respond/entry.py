@@ -29,8 +29,9 @@ from surveys.answering.access import (
     landing_refusal,
     public_refusal,
 )
+from surveys.answering.snapshot import ConsultationView
 from surveys.base import utcnow
-from surveys.models import Consultation, Response
+from surveys.models import Response
 from surveys.vocabulary import ResponseStatus
 
 # --- landing and start ----------------------------------------------------------------------
@@ -45,7 +46,7 @@ def landing(slug: str) -> Any:
     return _render_landing(consultation)
 
 
-def _render_landing(consultation: Consultation, group_error: str | None = None) -> Any:
+def _render_landing(consultation: ConsultationView, group_error: str | None = None) -> Any:
     token = invitation_token(consultation)
     invitation = responses.find_invitation(db.session, token) if token else None
     refusal = gate(consultation)
@@ -125,7 +126,7 @@ def invitation(slug: str, token: str) -> Any:
     return redirect(url_for(".landing", slug=slug))
 
 
-def _resume(consultation: Consultation, code: str) -> Response | None:
+def _resume(consultation: ConsultationView, code: str) -> Response | None:
     response = responses.find_by_resume_code(db.session, consultation, code)
     if response is not None:
         state.clear(consultation)

@@ -19,7 +19,7 @@ from surveys.texts import pick
 from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
 
 if TYPE_CHECKING:
-    from consult.respond.structure import QuestionView
+    from surveys.answering.snapshot import QuestionView
 
 
 def field_name(question: Question, part: str = VALUE) -> str:

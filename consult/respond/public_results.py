@@ -11,9 +11,9 @@ from analysis.frames import respondent_count
 from consult import reporting
 from consult.extensions import db
 from consult.respond import bp
-from consult.respond.common import attached, current_locale
+from consult.respond.common import current_locale
 from consult.results import formatted, results
-from surveys.models import ReportSettings
+from surveys.models import Consultation, ReportSettings
 from surveys.vocabulary import ConsultationStatus
 
 PUBLIC_STATUSES = (ConsultationStatus.CLOSED, ConsultationStatus.ARCHIVED)
@@ -28,7 +28,7 @@ def public_results(slug: str) -> Any:
     if settings is None or not settings.public_results:
         abort(404)
     language = current_locale()
-    consultation = attached(consultation)
+    consultation = db.get_or_404(Consultation, consultation.id)  # the report reads its rows
     data = reporting.load(db.session, consultation, language)
     chosen = set(settings.questions)
     figures = [r for r in results(data) if not chosen or r.question.code in chosen]

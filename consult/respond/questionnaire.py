@@ -53,16 +53,17 @@ from surveys.answering.access import (
     Refusal,
 )
 from surveys.answering.drafts import Draft
+from surveys.answering.snapshot import ConsultationView
 from surveys.answering.validation import raw_from_rows
 from surveys.answering.visibility import visible_questions
 from surveys.base import utcnow
-from surveys.models import Consultation, Response
+from surveys.models import Response
 from surveys.vocabulary import ConsultationStatus, ResponseStatus
 
 # --- pages ----------------------------------------------------------------------------------
 
 
-def _not_working(consultation: Consultation, draft: Draft | None) -> Any:
+def _not_working(consultation: ConsultationView, draft: Draft | None) -> Any:
     """The reply to give instead of the page when this browser cannot work on `draft`."""
     refusal = gate(consultation)
     if refusal is not None:
@@ -81,7 +82,7 @@ def _not_working(consultation: Consultation, draft: Draft | None) -> Any:
     return None
 
 
-def _restart(consultation: Consultation, number: int) -> tuple[Response | None, Any]:
+def _restart(consultation: ConsultationView, number: int) -> tuple[Response | None, Any]:
     """Answers posted after the session ended are never thrown away.
 
     The page comes back with everything typed and asks to send it again (choosing the group
@@ -111,7 +112,7 @@ def _restart(consultation: Consultation, number: int) -> tuple[Response | None, 
     return None, reply
 
 
-def _section(consultation: Consultation, number: int) -> Any:
+def _section(consultation: ConsultationView, number: int) -> Any:
     """The page's section from the cached copy of the questionnaire; 404 if there is none."""
     sections = questionnaire(consultation).sections
     if not 1 <= number <= len(sections):
@@ -148,7 +149,7 @@ def _question_blocks(
 
 
 def render_page(
-    consultation: Consultation,
+    consultation: ConsultationView,
     number: int,
     raw: dict,
     errors: dict,
@@ -275,7 +276,7 @@ def page(slug: str, number: int) -> Any:
 # --- review, submit, confirmation -----------------------------------------------------------
 
 
-def _review_sections(consultation: Consultation, stored: dict) -> list[dict]:
+def _review_sections(consultation: ConsultationView, stored: dict) -> list[dict]:
     copy = questionnaire(consultation)
     shown = {q.code for q in visible_questions(copy.questions, stored)}
     missing = {q.code: error_text(e) for q, e in responses.missing_in(copy.questions, stored)}
@@ -308,7 +309,7 @@ def review(slug: str) -> Any:
 
 
 def _render_review(
-    consultation: Consultation, response: Response | Draft, stored: dict, status: int = 200
+    consultation: ConsultationView, response: Response | Draft, stored: dict, status: int = 200
 ) -> Any:
     sections = _review_sections(consultation, stored)
     missing = [item for s in sections for item in s["items"] if item["missing"]]

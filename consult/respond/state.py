@@ -12,12 +12,12 @@ from typing import Any
 
 from flask import session
 
-from surveys.models import Consultation
+from surveys.answering.snapshot import ConsultationView
 
 KEY = "respond"
 
 
-def get(consultation: Consultation) -> dict[str, Any]:
+def get(consultation: ConsultationView) -> dict[str, Any]:
     return dict((session.get(KEY) or {}).get(str(consultation.id)) or {})
 
 
@@ -27,7 +27,7 @@ def draft_ids() -> list[str]:
     return [bucket["draft"] for bucket in buckets.values() if bucket.get("draft")]
 
 
-def update(consultation: Consultation, **values: Any) -> None:
+def update(consultation: ConsultationView, **values: Any) -> None:
     buckets = dict(session.get(KEY) or {})
     bucket = dict(buckets.get(str(consultation.id)) or {})
     for name, value in values.items():
@@ -39,7 +39,7 @@ def update(consultation: Consultation, **values: Any) -> None:
     session[KEY] = buckets
 
 
-def clear(consultation: Consultation) -> None:
+def clear(consultation: ConsultationView) -> None:
     buckets = dict(session.get(KEY) or {})
     buckets.pop(str(consultation.id), None)
     session[KEY] = buckets

@@ -20,8 +20,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from surveys.answering.snapshot import ConsultationLike
 from surveys.consultations import is_open
-from surveys.models import Consultation, Invitation
+from surveys.models import Invitation
 from surveys.vocabulary import AccessMode, ConsultationStatus
 
 
@@ -35,7 +36,7 @@ class Refusal(StrEnum):
     INVITATION_USED = "invitation_used"
 
 
-def _lifecycle(consultation: Consultation | None, now: datetime) -> Refusal | None:
+def _lifecycle(consultation: ConsultationLike | None, now: datetime) -> Refusal | None:
     if consultation is None or consultation.status == ConsultationStatus.DRAFT:
         return Refusal.NOT_FOUND
     if consultation.status == ConsultationStatus.ARCHIVED:
@@ -49,7 +50,7 @@ def _lifecycle(consultation: Consultation | None, now: datetime) -> Refusal | No
     return Refusal.CLOSED
 
 
-def public_refusal(consultation: Consultation | None, now: datetime) -> Refusal | None:
+def public_refusal(consultation: ConsultationLike | None, now: datetime) -> Refusal | None:
     """Why the public link may not be used now, or None when it may."""
     refusal = _lifecycle(consultation, now)
     if refusal is not None:
@@ -60,13 +61,15 @@ def public_refusal(consultation: Consultation | None, now: datetime) -> Refusal 
     return None
 
 
-def landing_refusal(consultation: Consultation | None, now: datetime) -> Refusal | None:
+def landing_refusal(consultation: ConsultationLike | None, now: datetime) -> Refusal | None:
     """Why the landing page cannot be shown; invitation-only consultations still show it."""
     return _lifecycle(consultation, now)
 
 
 def invitation_refusal(
-    consultation: Consultation | None, invitation: Invitation | None, now: datetime
+    consultation: ConsultationLike | None,
+    invitation: Invitation | None,
+    now: datetime,
 ) -> Refusal | None:
     """Why this invitation link may not be used now, or None when it may."""
     refusal = _lifecycle(consultation, now)

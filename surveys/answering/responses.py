@@ -18,6 +18,7 @@ from sqlalchemy import CursorResult, Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from surveys.answering.drafts import Draft, rows_by_code, stored_rows
+from surveys.answering.snapshot import ConsultationLike, ConsultationView
 from surveys.answering.validation import Raw, Row, validate_answer, validate_page
 from surveys.answering.values import AnswerError
 from surveys.answering.visibility import visible_questions
@@ -128,7 +129,9 @@ def find_invitation(session: Session, token: str) -> Invitation | None:
     )
 
 
-def invited_response(session: Session, consultation: Consultation, token: str) -> Response | None:
+def invited_response(
+    session: Session, consultation: ConsultationLike, token: str
+) -> Response | None:
     """The response of whoever holds this invitation token, draft or submitted."""
     return session.scalar(
         select(Response)
@@ -142,7 +145,7 @@ def invited_response(session: Session, consultation: Consultation, token: str) -
 
 def start_draft(
     session: Session,
-    consultation: Consultation,
+    consultation: ConsultationLike,
     *,
     language: str,
     now: datetime,
@@ -168,7 +171,12 @@ def start_draft(
 
 
 def start_invited(
-    session: Session, consultation: Consultation, token: str, *, language: str, now: datetime
+    session: Session,
+    consultation: ConsultationLike,
+    token: str,
+    *,
+    language: str,
+    now: datetime,
 ) -> Response:
     """The invited respondent's response: the existing one, or a new draft in their group."""
     invitation = find_invitation(session, token)
@@ -248,6 +256,15 @@ def _replace(
         connection.execute(_INSERT_ANSWER, values)
 
 
+def _questions(consultation: ConsultationLike, questions: Sequence[Any] | None) -> Sequence[Any]:
+    """The questionnaire's questions in order: as given, else the row's own."""
+    if questions is not None:
+        return questions
+    if isinstance(consultation, ConsultationView):
+        raise TypeError("A snapshot has no questions of its own: pass its Structure's.")
+    return consultation.questions
+
+
 def editable(response: Response | Draft) -> bool:
     """Drafts can be changed; submitted answers only by the holder of an invitation link."""
     return response.status == ResponseStatus.DRAFT or response.access_hash is not None
@@ -263,7 +280,7 @@ def save_page(
     now: datetime,
     require: bool = True,
     questions: Sequence[Any] | None = None,
-    consultation: Consultation | None = None,
+    consultation: ConsultationLike | None = None,
 ) -> dict[str, AnswerError]:
     """Store the valid answers of one page, replacing what that page had; return the errors.
 
@@ -276,7 +293,7 @@ def save_page(
     if consultation is None:
         assert isinstance(response, Response), "a Draft needs its consultation"
         consultation = response.consultation
-    questions = consultation.questions if questions is None else questions
+    questions = _questions(consultation, questions)
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
     if not editable(response):
@@ -334,7 +351,7 @@ def submit(
     language: str | None = None,
     invitation_token: str | None = None,
     questions: Sequence[Any] | None = None,
-    consultation: Consultation | None = None,
+    consultation: ConsultationLike | None = None,
 ) -> SubmitResult:
     """Submit a draft exactly once.
 
@@ -353,7 +370,7 @@ def submit(
         stored = response.rows
     if not is_open(consultation, now):
         raise Closed(N_("This consultation is not open for answers."))
-    missing = missing_in(consultation.questions if questions is None else questions, stored)
+    missing = missing_in(_questions(consultation, questions), stored)
     if missing:
         raise Incomplete(missing)
     receipt = _code_hash(receipt_code, RECEIPT)
@@ -387,7 +404,7 @@ def submit(
     return SubmitResult(response, first)
 
 
-def answered_mark(consultation: Consultation, now: datetime) -> datetime:
+def answered_mark(consultation: ConsultationLike, now: datetime) -> datetime:
     """When an invitation counts as used: only the day for anonymous consultations.
 
     The exact time would equal the response's `submitted_at` and so name whose answers
@@ -414,7 +431,9 @@ def issue_resume_code(session: Session, response: Response) -> str:
     return code
 
 
-def find_by_resume_code(session: Session, consultation: Consultation, code: str) -> Response | None:
+def find_by_resume_code(
+    session: Session, consultation: ConsultationLike, code: str
+) -> Response | None:
     """The draft this resume code (typed or from a link) belongs to, if it is still a draft."""
     hashed = _code_hash(code, RESUME)
     if hashed is None:
@@ -428,7 +447,11 @@ def find_by_resume_code(session: Session, consultation: Consultation, code: str)
 
 
 def withdraw(
-    session: Session, consultation: Consultation, receipt_code: str, *, now: datetime
+    session: Session,
+    consultation: ConsultationLike,
+    receipt_code: str,
+    *,
+    now: datetime,
 ) -> bool:
     """Delete the submitted response with this receipt code and its answers; False if none."""
     if not is_open(consultation, now):

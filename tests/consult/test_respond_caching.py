@@ -4,13 +4,14 @@ respondent ever sees another's answers, typed values come back exactly and safel
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 from sqlalchemy import select
 
 from consult.extensions import db
-from consult.respond import structure
+from consult.respond import common, structure
 from surveys.models import Consultation, Question, Response
 from tests.consult.respond_support import (
     BASE,
@@ -116,16 +117,27 @@ def test_an_authors_text_with_the_marker_character_still_renders(client, consult
     assert "Place \ue000 name" in html and 'value="Nordstadt"' in html
 
 
-def test_the_shared_copy_of_a_consultation_cannot_join_a_session(app, consultation):
+def test_the_shared_snapshot_of_a_consultation_cannot_be_changed(app, consultation):
+    """Every respondent of a worker reads the same snapshot: a view or template that tried
+    to change it would change it for all of them, so any attempt is an error."""
     with app.test_request_context(f"{BASE}"):
         shared, _draft = structure.consultation(db.engine, db.session, consultation.slug, [])
         assert shared is structure.consultation(db.engine, db.session, consultation.slug, [])[0]
-        with pytest.raises(RuntimeError, match="shared copy"):
-            db.session.add(Response(consultation=shared, language="de"))
+        with pytest.raises(TypeError):
+            shared.title["de"] = "Geändert"  # type: ignore[index]
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            shared.status = "closed"  # type: ignore[misc]
+        with pytest.raises(AttributeError):
+            shared.languages.append("fr")  # type: ignore[attr-defined]
+        with pytest.raises(AttributeError):  # no ORM object: it cannot join a session
+            db.session.add(Response(consultation=shared, language="de"))  # type: ignore[arg-type]
         db.session.rollback()
-        attached = structure.attached(db.session, shared)
-        assert attached is not shared and attached in db.session
-        assert isinstance(attached, Consultation) and attached.id == consultation.id
+        copy = common.questionnaire(shared)
+        with pytest.raises(TypeError):
+            copy.questions[0].settings["max"] = 1  # type: ignore[index]
+    with app.test_request_context(f"{BASE}?lang=en"):
+        again, _draft = structure.consultation(db.engine, db.session, consultation.slug, [])
+        assert again.title == consultation.title  # unchanged for the next respondent
 
 
 def test_a_renamed_meeting_shows_on_the_landing_page_at_once(client, db_session):
