@@ -101,7 +101,6 @@ def _restart(consultation: ConsultationView, number: int) -> tuple[Response | No
         response = responses.start_draft(
             db.session, consultation, language=current_locale(), now=utcnow(), group=group
         )
-        db.session.commit()
         remember_response(consultation, response)
         return response, None
     message = _(
@@ -251,7 +250,12 @@ def page(slug: str, number: int) -> Any:
         questions=questionnaire(consultation).questions,
         consultation=consultation,
     )
-    db.session.commit()
+    resume_code = None
+    if not errors and action == "later" and working.access_hash is None:
+        resume_code = responses.issue_resume_code(
+            db.session, db.session.get_one(Response, working.id)
+        )
+    db.session.commit()  # the request's only commit: a restarted draft, answers, resume code
     if errors:
         stored = drafts.stored_rows(db.session, working.id)
         return render_page(consultation, number, raw, errors, stored, status=422)
@@ -260,13 +264,8 @@ def page(slug: str, number: int) -> Any:
             return redirect(url_for(".landing", slug=slug))
         return redirect(url_for(".page", slug=slug, number=number - 1))
     if action == "later":
-        if working.access_hash is not None:
-            # Invited respondents come back with their invitation link; no code needed.
-            state.update(consultation, resume="invitation")
-            return redirect(url_for(".saved", slug=slug))
-        code = responses.issue_resume_code(db.session, db.session.get_one(Response, working.id))
-        db.session.commit()
-        state.update(consultation, resume=code)
+        # Invited respondents come back with their invitation link; no code needed.
+        state.update(consultation, resume=resume_code or "invitation")
         return redirect(url_for(".saved", slug=slug))
     if action == "review" or number == total:
         return redirect(url_for(".review", slug=slug))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from consult.extensions import db
 from consult.respond import common, structure
-from surveys.models import Consultation, Question, Response
+from surveys.models import Question, Response
 from tests.consult.respond_support import (
     BASE,
     PAGE_ONE,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from surveys.models import Answer
 from tests.consult.respond_support import (
@@ -187,3 +189,34 @@ def test_answers_posted_after_the_session_ended_come_back_and_are_saved_when_sen
     )
     assert again.status_code == 302
     assert [a.text for a in answers(db_session, "name_of_place")] == ["Beispielstadt"]
+
+
+@pytest.fixture()
+def commits():
+    """How many times any session commits while the test runs."""
+    seen: list[int] = []
+
+    def count_commit(_session) -> None:
+        seen.append(1)
+
+    event.listen(Session, "after_commit", count_commit)
+    yield seen
+    event.remove(Session, "after_commit", count_commit)
+
+
+def test_a_page_is_stored_in_one_commit_even_when_it_restarts_and_saves_for_later(
+    client, consultation, db_session, commits
+):
+    """A respondent whose session had ended sends the page again and saves for later: the new
+    draft, the page's answers and the resume code are written together or not at all."""
+    before = count(db_session)
+    commits.clear()
+    response = client.post(
+        f"{BASE}/p/1",
+        data={**PAGE_ONE, "restart": "1", "restart_group": "volunteers", "action": "later"},
+    )
+    assert response.status_code == 302 and response.location.endswith(f"{BASE}/saved")
+    assert len(commits) == 1
+    assert count(db_session) == before + 1
+    saved = client.get(f"{BASE}/saved?lang=en").get_data(as_text=True)
+    assert f"{BASE}/r/" in saved  # the resume link, with the code stored in that commit
