@@ -20,7 +20,6 @@ from consult import (
     respond,
     review,
     security,
-    sessions,
     staff,
 )
 from consult.cli import init_app as init_cli
@@ -55,7 +54,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(
         app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True, compare_type=True
     )
-    sessions.init_app(app)
     csrf.init_app(app)
     clean_input.init_app(app)
     security.init_app(app)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, g, request, session
+from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import generate_csrf
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 # Only our own origin; no inline script or style anywhere, so nothing injected can run.
@@ -70,33 +69,6 @@ def _add_headers(response: Response) -> Response:
     return response
 
 
-MAX_SIGNED_TOKENS = 50_000
-
-
-def form_token() -> str:
-    """The CSRF token for this visitor's forms (flask-wtf's), signed once per worker.
-
-    flask-wtf signs the session's secret token again for every page. Without a time limit
-    (`WTF_CSRF_TIME_LIMIT` None, our default) a signed token never expires, so one signed
-    earlier for the same session is exactly as valid; reusing it saves the signing. With a
-    time limit every page is signed afresh.
-    """
-    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-    raw = session.get(field)
-    if raw is None or field in g or current_app.config.get("WTF_CSRF_TIME_LIMIT") is not None:
-        return generate_csrf()
-    signed_tokens = current_app.extensions["signed_csrf_tokens"]
-    signed = signed_tokens.get(raw)
-    if signed is None:
-        signed = generate_csrf()
-        if len(signed_tokens) >= MAX_SIGNED_TOKENS:
-            signed_tokens.clear()
-        signed_tokens[raw] = signed
-    else:
-        setattr(g, field, signed)  # where flask-wtf's own forms look for it
-    return signed
-
-
 def init_app(app: Flask) -> None:
     hops = int(app.config.get("PROXY_FIX_X_FOR", 0) or 0)
     if hops:
@@ -107,7 +79,3 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
     app.after_request(_add_headers)
-    app.extensions["signed_csrf_tokens"] = {}
-    # Instead of flask-wtf's generate_csrf, which it also puts into every template context.
-    app.jinja_env.globals["csrf_token"] = form_token
-    app.context_processor(lambda: {"csrf_token": form_token})

@@ -19,7 +19,7 @@ from flask import (
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, generate_csrf
 from markupsafe import Markup, escape
 from werkzeug.exceptions import RequestEntityTooLarge, TooManyRequests
 
@@ -46,7 +46,7 @@ from consult.respond.fields import (
     question_helpers,
     raw_from_form,
 )
-from consult.security import draft_submit_limit, form_token, limiter, submit_limit
+from consult.security import draft_submit_limit, limiter, submit_limit
 from consult.views.public import footer_organisation
 from surveys.answering import drafts, responses
 from surveys.answering.access import (
@@ -185,7 +185,7 @@ def render_page(
         f"q-{q.code}": block
         for q, block in zip(answered, _question_blocks(copy, answered, raw, {}), strict=True)
     }
-    values["csrf"] = escape(form_token())
+    values["csrf"] = escape(generate_csrf())
     key = (
         consultation.id,
         copy.version,
