@@ -136,8 +136,20 @@ def start(client, group: str = "volunteers", slug: str = SLUG, **headers: Any) -
     return client.post(f"/c/{slug}/start", data={"group": group}, headers=headers)
 
 
-def post_page(client, number: int, data: dict, action: str = "next", slug: str = SLUG) -> Any:
-    return client.post(f"/c/{slug}/p/{number}", data={**data, "action": action})
+def post_page(
+    client,
+    number: int,
+    data: dict,
+    action: str = "next",
+    slug: str = SLUG,
+    expect: int | None = 302,
+) -> Any:
+    """Post one questionnaire page; the reply must have the `expect`ed status (a saved page
+    redirects), so a step that silently failed cannot pass for one that worked."""
+    response = client.post(f"/c/{slug}/p/{number}", data={**data, "action": action})
+    if expect is not None:
+        assert response.status_code == expect, response.get_data(as_text=True)[:2000]
+    return response
 
 
 def answer_everything(client, slug: str = SLUG) -> None:

@@ -164,6 +164,6 @@ def test_a_german_respondents_1_500_is_never_stored_as_1_5(client, db_session):
     add(db_session, every_kind_consultation())
     client.get("/?lang=de")
     start(client)
-    page = post_page(client, 1, {**PAGE_ONE, "count": "1.500"}).get_data(as_text=True)
+    page = post_page(client, 1, {**PAGE_ONE, "count": "1.500"}, expect=422).get_data(as_text=True)
     assert "0 bis 10" in page  # 1500 is outside the question's range
     assert [a.number for a in answers(db_session, "count")] == []

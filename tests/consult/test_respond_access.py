@@ -84,7 +84,7 @@ def test_pages_of_a_draft_started_before_the_deadline_refuse_after_it(
 ):
     start(client)
     set_state(db_session, consultation, closes_at=in_days(-1))
-    assert post_page(client, 1, PAGE_ONE).status_code == 410
+    assert post_page(client, 1, PAGE_ONE, expect=410).status_code == 410
     assert answers(db_session, "name_of_place") == []
 
 

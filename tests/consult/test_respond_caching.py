@@ -54,7 +54,7 @@ def test_closing_a_consultation_stops_answers_on_the_next_request(client, consul
     set_state(db_session, consultation, status="closed")
 
     assert client.get(f"{BASE}/p/1").status_code == 410
-    assert post_page(client, 1, PAGE_ONE).status_code == 410
+    assert post_page(client, 1, PAGE_ONE, expect=410).status_code == 410
 
 
 def test_two_respondents_get_the_same_page_but_each_only_their_own_answers(
