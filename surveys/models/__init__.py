@@ -13,6 +13,7 @@ from surveys.models.consultation import (
 )
 from surveys.models.jobs import Job, JobItem
 from surveys.models.oparl import AgendaItem, OParlBody, OParlPaper, OParlSync
+from surveys.models.outcome import Outcome
 from surveys.models.participation import Answer, Invitation, PaperCheck, Response
 from surveys.models.report import ReportSettings
 from surveys.models.site import SiteText
@@ -31,6 +32,7 @@ __all__ = [
     "Meeting",
     "PaperCheck",
     "OParlBody",
+    "Outcome",
     "OParlPaper",
     "OParlSync",
     "Option",

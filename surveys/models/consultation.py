@@ -14,6 +14,7 @@ from surveys.vocabulary import AccessMode, ConsultationStatus, QuestionKind
 
 if TYPE_CHECKING:
     from surveys.models.oparl import AgendaItem
+    from surveys.models.outcome import Outcome
 
 
 class Committee(Base):
@@ -95,6 +96,13 @@ class Consultation(Base):
     meeting: Mapped[Meeting | None] = relationship()
     agenda_item: Mapped[AgendaItem | None] = relationship()
     previous_round: Mapped[Consultation | None] = relationship(remote_side=[id])
+    # What the committee decided (recorded after the meeting; see surveys/reviewing/outcomes.py).
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="consultation",
+        order_by="Outcome.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     sections: Mapped[list[Section]] = relationship(
         back_populates="consultation",
         order_by="Section.position",
