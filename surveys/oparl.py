@@ -27,6 +27,7 @@ from surveys.vocabulary import N_
 COMMITTEE_TYPES = frozenset({"gremium", "externes gremium", ""})
 
 NAME_MAX = 200
+URL_MAX = 500  # OParl ids and web pages are stored in columns of this length
 
 
 class OParlError(DomainError):
@@ -47,6 +48,12 @@ def _id(obj: Any, where: str) -> str:
     if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or not obj["id"]:
         raise OParlError(
             N_("The OParl server sent an object without an id in %(where)s."), where=where
+        )
+    if len(obj["id"]) > URL_MAX:
+        raise OParlError(
+            N_("The OParl server sent an id longer than %(n)s characters in %(where)s."),
+            n=URL_MAX,
+            where=where,
         )
     return str(obj["id"])
 
@@ -126,7 +133,7 @@ class Snapshot:
 
 
 def parse_body(obj: dict[str, Any]) -> BodyData:
-    return BodyData(_id(obj, "Body"), _text(obj, "name"), _text(obj, "web"))
+    return BodyData(_id(obj, "Body"), _text(obj, "name"), _text(obj, "web")[:URL_MAX])
 
 
 def parse_organization(obj: dict[str, Any]) -> OrganizationData:
@@ -136,7 +143,7 @@ def parse_organization(obj: dict[str, Any]) -> OrganizationData:
         oparl_id=oparl_id,
         name=_text(obj, "name") or _text(obj, "shortName") or oparl_id,
         short_name=_text(obj, "shortName"),
-        web=_text(obj, "web"),
+        web=_text(obj, "web")[:URL_MAX],
         deleted=obj.get("deleted") is True,
         is_committee=organization_type in COMMITTEE_TYPES,
     )
@@ -147,7 +154,7 @@ def parse_paper(obj: dict[str, Any]) -> PaperData:
         oparl_id=_id(obj, "Paper"),
         reference=_text(obj, "reference")[:50],
         name=_text(obj, "name"),
-        web=_text(obj, "web"),
+        web=_text(obj, "web")[:URL_MAX],
         deleted=obj.get("deleted") is True,
     )
 
@@ -162,7 +169,7 @@ def parse_agenda_item(obj: dict[str, Any], position: int) -> AgendaItemData:
         number=_text(obj, "number")[:50],
         name=_text(obj, "name"),
         order=order if isinstance(order, int) else position,
-        web=_text(obj, "web"),
+        web=_text(obj, "web")[:URL_MAX],
         deleted=obj.get("deleted") is True,
         consultation_url=consultation if isinstance(consultation, str) else "",
     )
@@ -176,7 +183,7 @@ def parse_meeting(obj: dict[str, Any]) -> MeetingData:
         name=_text(obj, "name"),
         starts_at=_datetime(obj.get("start")),
         cancelled=obj.get("cancelled") is True,
-        web=_text(obj, "web"),
+        web=_text(obj, "web")[:URL_MAX],
         deleted=obj.get("deleted") is True,
         organizations=tuple(o for o in organizations or () if isinstance(o, str))
         if isinstance(organizations, list)
@@ -215,7 +222,7 @@ def _committee_name(session: Session, data: OrganizationData, committee: Committ
     """The organisation's name, made unique if another imported committee already has it."""
     name = data.name[:NAME_MAX]
     other = session.scalar(select(Committee).where(Committee.name == name))
-    if other is None or other is committee or other.oparl_id is None:
+    if other is None or other is committee:
         return name
     suffix = f" ({data.short_name or data.oparl_id.rsplit('/', 1)[-1]})"
     return name[: NAME_MAX - len(suffix)] + suffix

@@ -6,12 +6,14 @@ Used by `consult oparl sync` and by the administrators' OParl page; see docs/opa
 from __future__ import annotations
 
 from flask import Flask, current_app
+from sqlalchemy.exc import SQLAlchemyError
 
 from consult.extensions import db
 from consult.oparl.client import Limits, fetch_snapshot
 from surveys import oparl
 from surveys.base import utcnow
 from surveys.models import OParlSync
+from surveys.vocabulary import N_
 
 
 def limits() -> Limits:
@@ -44,8 +46,16 @@ def run_sync(url: str, body_id: str = "", user_id: int | None = None) -> OParlSy
             counts=counts,
             user_id=user_id,
         )
-    except oparl.OParlError as error:
+    except (oparl.OParlError, SQLAlchemyError) as caught:
         db.session.rollback()
+        error = (
+            caught
+            if isinstance(caught, oparl.OParlError)
+            else oparl.OParlError(
+                N_("The imported data could not be saved (%(reason)s)."),
+                reason=type(caught).__name__,
+            )
+        )
         run = oparl.record_sync(
             db.session,
             url=url,

@@ -186,3 +186,21 @@ def test_only_web_addresses_are_fetched(runner, db_session):
 
     assert result.exit_code != 0
     assert "must start with http:// or https://" in result.output
+
+
+def test_a_committee_renamed_to_a_taken_name_is_kept_apart(runner, server, db_session):
+    db_session.add(Committee(name="Sozialausschuss"))
+    db_session.commit()
+    assert sync(runner, server).exit_code == 0
+    organizations = server.routes["/oparl/v1.1/body/1/organization?page=2"]["data"]
+    organizations[0]["name"] = "Sozialausschuss"
+
+    result = sync(runner, server)
+
+    assert result.exit_code == 0, result.output
+    db_session.expire_all()
+    assert set(db_session.scalars(select(Committee.name))) == {
+        "Ausschuss für Integration und Migration",
+        "Sozialausschuss",
+        "Sozialausschuss (11)",
+    }
