@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from consult import jobs as queue
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm, choices
 from consult.extensions import db
 from consult.i18n import localised
-from surveys import rules
+from surveys import jobs, rules
 from surveys.authoring import outcomes
+from surveys.base import utcnow
 from surveys.errors import DomainError
+from surveys.jobs import JobKind
 from surveys.models import Consultation, Outcome
 from surveys.vocabulary import FIELD_OF_ACTION_LABELS, OUTCOME_STATUS_LABELS
 
@@ -107,7 +110,37 @@ def outcome_list(consultation_id: int) -> Any:
         delete_form=ActionForm(),
         status_labels=OUTCOME_STATUS_LABELS,
         field_labels=FIELD_OF_ACTION_LABELS,
+        recipients=len(outcomes.outcome_recipients(db.session, consultation)),
+        send_form=ActionForm(),
     )
+
+
+@bp.post("/<int:consultation_id>/outcomes/send")
+@require(rules.may_author)
+def outcome_send(consultation_id: int) -> Any:
+    """Mail the outcomes to the invitees who asked for them, as a background job."""
+    consultation = load_consultation(consultation_id)
+    back = redirect(url_for("author.outcome_list", consultation_id=consultation.id))
+    if not ActionForm().validate_on_submit():
+        return back
+    try:
+        outcomes.ensure_outcomes_sendable(consultation)
+        job = jobs.start_mail_job(
+            db.session,
+            consultation,
+            JobKind.OUTCOMES,
+            outcomes.outcome_recipients(db.session, consultation),
+            utcnow(),
+            actor(),
+            max_attempts=int(current_app.config.get("JOBS_MAX_ATTEMPTS", 5)),
+        )
+    except DomainError as error:
+        flash_error(error)
+        return back
+    db.session.commit()
+    queue.enqueue(job.id)
+    flash(_("The mails are being sent in the background; this page shows how far it got."), "info")
+    return redirect(url_for("author.job_page", consultation_id=consultation.id, job_id=job.id))
 
 
 @bp.post("/<int:consultation_id>/outcomes/<int:outcome_id>/delete")

@@ -8,15 +8,18 @@ Must not import flask, wtforms, consult, analysis or pandas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from surveys import jobs
 from surveys.administration.audit import record
 from surveys.authoring.lifecycle import ensure_editable
 from surveys.base import utcnow
 from surveys.errors import Invalid
-from surveys.models import Consultation, Outcome, User
-from surveys.vocabulary import N_, FieldOfAction, OutcomeStatus
+from surveys.models import Consultation, Invitation, Outcome, User
+from surveys.vocabulary import N_, ConsultationStatus, FieldOfAction, OutcomeStatus
 
 TEXT_MAX = 10_000
 LINK_MAX = 500
@@ -98,3 +101,40 @@ def delete_outcome(
     consultation.outcomes.remove(outcome)
     session.flush()
     record(session, "outcome.delete", user=actor, obj=consultation, outcome=outcome_id)
+
+
+def want_outcome(session: Session, invitation: Invitation) -> None:
+    """The invitee asked to be told what the committee decided (after answering)."""
+    if invitation.used_at is None:
+        raise Invalid(N_("Please send your answers first."))
+    invitation.outcome_wanted = True
+    session.flush()
+
+
+def outcome_recipients(session: Session, consultation: Consultation) -> list[Invitation]:
+    """Invitees who asked for the outcome, have an address and were not told yet."""
+    return list(
+        session.scalars(
+            select(Invitation)
+            .where(
+                Invitation.consultation_id == consultation.id,
+                Invitation.outcome_wanted.is_(True),
+                Invitation.outcome_sent_at.is_(None),
+                Invitation.email != "",
+                Invitation.id.not_in(jobs.busy_invitations(jobs.JobKind.OUTCOMES)),
+            )
+            .order_by(Invitation.id)
+        )
+    )
+
+
+def ensure_outcomes_sendable(consultation: Consultation) -> None:
+    if consultation.status not in (ConsultationStatus.CLOSED, ConsultationStatus.ARCHIVED):
+        raise Invalid(N_("Outcomes can be sent once the consultation is closed."))
+    if not consultation.outcomes:
+        raise Invalid(N_("Record an outcome first."))
+
+
+def mark_outcome_sent(session: Session, invitation: Invitation, now: datetime) -> None:
+    invitation.outcome_sent_at = now
+    session.flush()

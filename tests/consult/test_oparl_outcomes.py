@@ -115,3 +115,61 @@ def test_the_public_results_page_shows_the_outcome_in_the_readers_language(
     assert 'href="https://ris.example/vorlage/137"' in german
     # Not translated into Ukrainian yet: the source text stands in.
     assert "Der Ausschuss beschließt zwei weitere Sprachkurse." in ukrainian
+
+
+def test_an_invitee_who_asked_is_told_the_outcome_once_in_their_language(
+    make_app, tmp_path, db_session, sign_in
+):
+    from email import message_from_bytes, policy
+
+    from surveys.answering import responses
+    from surveys.authoring import outcomes
+    from surveys.base import utcnow
+    from surveys.models import Invitation
+    from tests.conftest import TEST_PASSWORD, build_consultation
+
+    outbox = tmp_path / "outbox"
+    app = make_app(MAIL_OUTBOX=str(outbox))
+    consultation = build_consultation("told", languages=("de", "ar"))
+    db_session.add(consultation)
+    invitation, token = responses.create_invitation(
+        db_session, consultation, language="ar", name="Amal", email="amal@example.org"
+    )
+    invitation.used_at = utcnow()  # answered through the invitation
+    db_session.commit()
+    respondent = app.test_client()
+    respondent.get(f"/c/told/i/{token}")
+
+    asked = respondent.post("/c/told/done/outcome")
+
+    assert asked.status_code == 302
+    consultation.status = ConsultationStatus.CLOSED
+    outcomes.save_outcome(
+        db_session,
+        consultation,
+        outcomes.OutcomeData(status="adopted", text="Zwei weitere Sprachkurse."),
+    )
+    consultation.outcomes[0].text = {**consultation.outcomes[0].text, "ar": "دورتان إضافيتان للغة."}
+    db_session.commit()
+    sign_in("author")
+    staff = app.test_client()
+    staff.post("/auth/sign-in", data={"email": "author@example.org", "password": TEST_PASSWORD})
+    page = staff.get(f"/staff/consultations/{consultation.id}/outcomes").get_data(as_text=True)
+    assert "1 eingeladene Person hat gebeten" in page
+
+    staff.post(f"/staff/consultations/{consultation.id}/outcomes/send")
+    assert app.extensions["consult_jobs"].wait_idle(timeout=20)
+    again = staff.post(
+        f"/staff/consultations/{consultation.id}/outcomes/send", follow_redirects=True
+    )
+
+    mails = sorted(outbox.glob("*.eml"))
+    assert len(mails) == 1
+    mail = message_from_bytes(mails[0].read_bytes(), policy=policy.default)
+    body = mail.get_content()
+    assert mail["To"].addresses[0].addr_spec == "amal@example.org"
+    assert "دورتان إضافيتان للغة." in body and "Zwei weitere" not in body
+    assert "ما قررته اللجنة" in mail["Subject"]
+    assert "niemanden" in html.unescape(again.get_data(as_text=True))
+    db_session.expire_all()
+    assert db_session.get(Invitation, invitation.id).outcome_sent_at is not None
