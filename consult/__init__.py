@@ -16,6 +16,7 @@ from consult import (
     health,
     i18n,
     jobs,
+    oparl,
     paper,
     respond,
     review,
@@ -63,6 +64,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     health.init_app(app)
     jobs.init_app(app)
     staff.init_app(app)
+    oparl.init_app(app)
     author.init_app(app)
     public.init_app(app)
     respond.init_app(app)

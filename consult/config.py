@@ -100,6 +100,13 @@ def defaults(instance_path: str) -> dict[str, Any]:
         # A running job without a heartbeat for this long counts as crashed and is resumed.
         "JOBS_STALE_SECONDS": 300,
         "JOBS_POLL_SECONDS": 5,
+        # OParl sync (docs/oparl.md): default System address, per-request timeout, pages
+        # per list before the sync gives up (an endless list), seconds for a whole sync.
+        "OPARL_URL": "",
+        "OPARL_BODY": "",
+        "OPARL_TIMEOUT": 10,
+        "OPARL_MAX_PAGES": 100,
+        "OPARL_DEADLINE": 300,
     }
 
 

@@ -24,6 +24,7 @@ from flask_babel import gettext as _
 from consult.links import invitation_url, public_url
 from surveys.models import Consultation, Invitation
 from surveys.texts import pick
+from surveys.vocabulary import FIELD_OF_ACTION_LABELS, OUTCOME_STATUS_LABELS
 
 
 class MailError(Exception):
@@ -96,11 +97,12 @@ def _render(
             **extra,
         }
         body = render_template(template, **context)
-        subject = (
-            _("Reminder: %(title)s", title=title)
-            if "reminder" in template
-            else _("Invitation: %(title)s", title=title)
-        )
+        if "outcome" in template:
+            subject = _("What the committee decided: %(title)s", title=title)
+        elif "reminder" in template:
+            subject = _("Reminder: %(title)s", title=title)
+        else:
+            subject = _("Invitation: %(title)s", title=title)
     return subject, body
 
 
@@ -128,6 +130,27 @@ def reminder_message(consultation: Consultation, invitation: Invitation) -> Emai
         sent=sent,
         public=public_url(consultation),
     )
+    return _message(invitation, subject, body)
+
+
+def outcome_message(consultation: Consultation, invitation: Invitation) -> EmailMessage:
+    """What the committee decided, in the recipient's language (texts fall back in order)."""
+    language = invitation.language
+    fallbacks = list(consultation.languages)
+    with force_locale(_ui_language(language)):
+        items = [
+            {
+                "status": _(OUTCOME_STATUS_LABELS.get(o.status, o.status)),
+                "field": _(FIELD_OF_ACTION_LABELS[o.field_of_action])
+                if o.field_of_action in FIELD_OF_ACTION_LABELS
+                else "",
+                "question": pick(o.question.prompt, language, fallbacks) if o.question else "",
+                "text": pick(o.text, language, fallbacks),
+                "link": o.link,
+            }
+            for o in consultation.outcomes
+        ]
+    subject, body = _render("author/mail_outcome.txt", consultation, invitation, outcomes=items)
     return _message(invitation, subject, body)
 
 

@@ -33,6 +33,7 @@ class JobStatus(StrEnum):
 class JobKind(StrEnum):
     INVITATIONS = "invitations"
     REMINDERS = "reminders"
+    OUTCOMES = "outcomes"  # what the committee decided, to invitees who asked
 
 
 class ItemState(StrEnum):
@@ -53,6 +54,7 @@ JOB_STATUS_LABELS = {
 JOB_KIND_LABELS = {
     JobKind.INVITATIONS: N_("Send invitations"),
     JobKind.REMINDERS: N_("Send reminders"),
+    JobKind.OUTCOMES: N_("Send what the committee decided"),
 }
 ITEM_STATE_LABELS = {
     ItemState.PENDING: N_("Not sent yet"),
@@ -227,6 +229,8 @@ def resolve_uncertain(
         invitation.sent_at = item.updated_at
     if job.kind == JobKind.REMINDERS and invitation.reminded_at is None:
         invitation.reminded_at = item.updated_at
+    if job.kind == JobKind.OUTCOMES and invitation.outcome_sent_at is None:
+        invitation.outcome_sent_at = item.updated_at
     set_item(item, ItemState.RESOLVED, now)
     session.flush()
     record(session, "job.resolve", user=actor, obj=item.invitation, job=job.id)

@@ -48,6 +48,8 @@ def text_fields(consultation: Any) -> Iterator[TextField]:
                     yield TextField(f"question.{question.code}.{end}", question.settings[end])
             for option in question.options:
                 yield TextField(f"option.{question.code}.{option.code}", option.label)
+    for outcome in getattr(consultation, "outcomes", ()):
+        yield TextField(f"outcome.{outcome.id}.text", outcome.text, required=False)
 
 
 def missing_translations(consultation: Any) -> dict[str, list[str]]:

@@ -28,17 +28,25 @@ from surveys.models.consultation import (
     Section,
     StakeholderGroup,
 )
+from surveys.models.oparl import AgendaItem
 
 SEEN_BY_RESPONDENTS = (Consultation, Section, Question, Option, StakeholderGroup)
 # The landing page names the meeting and its committee: their changes count for every
 # consultation prepared for that meeting.
-MEETINGS = (Meeting, Committee)
+# An imported agenda item counts for the consultations that prepare it.
+MEETINGS = (Meeting, Committee, AgendaItem)
 
 
-def _consultations_of_meeting(session: Session, obj: Meeting | Committee) -> list[Consultation]:
+def _consultations_of_meeting(
+    session: Session, obj: Meeting | Committee | AgendaItem
+) -> list[Consultation]:
     if obj.id is None:
         return []
     with session.no_autoflush:
+        if isinstance(obj, AgendaItem):
+            return list(
+                session.scalars(select(Consultation).where(Consultation.agenda_item_id == obj.id))
+            )
         query = select(Consultation).join(Meeting, Consultation.meeting_id == Meeting.id)
         if isinstance(obj, Meeting):
             query = query.where(Meeting.id == obj.id)

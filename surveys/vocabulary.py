@@ -123,6 +123,23 @@ class FieldOfAction(StrEnum):
     GENERAL = "general"
 
 
+class OutcomeStatus(StrEnum):
+    """What became of the input in the committee."""
+
+    ADOPTED = "adopted"
+    REFERRED = "referred"
+    REJECTED = "rejected"
+    IN_PROGRESS = "in_progress"
+
+
+OUTCOME_STATUS_LABELS: dict[str, str] = {
+    OutcomeStatus.ADOPTED: N_("Adopted"),
+    OutcomeStatus.REFERRED: N_("Referred"),
+    OutcomeStatus.REJECTED: N_("Rejected"),
+    OutcomeStatus.IN_PROGRESS: N_("In progress"),
+}
+
+
 FIELD_OF_ACTION_LABELS: dict[str, str] = {
     FieldOfAction.HOUSING: N_("Housing"),
     FieldOfAction.LANGUAGE_EDUCATION: N_("Language and education"),

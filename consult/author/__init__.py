@@ -13,6 +13,7 @@ from consult.author import (  # noqa: F401  (register views)
     importing,
     invitations,
     jobs,
+    outcomes,
     preview,
     translate,
     views,

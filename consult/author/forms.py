@@ -60,6 +60,15 @@ class ConsultationForm(FlaskForm):
         validators=[Optional(), Length(max=setup.SLUG_MAX)],
         description=_l("Leave empty to make one from the title."),
     )
+    oparl_item = SelectField(
+        _l("Agenda item from the council information system"),
+        choices=[],
+        validate_choice=False,
+        description=_l(
+            "Choosing one sets committee, meeting and agenda item; the fields below are then "
+            "not needed."
+        ),
+    )
     meeting = SelectField(_l("Meeting"), choices=[], validate_choice=False)
     committee = StringField(_l("Committee"), validators=[Length(max=200)])
     meeting_title = StringField(_l("Meeting title"), validators=[Length(max=200)])
@@ -121,7 +130,7 @@ class ConsultationForm(FlaskForm):
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
-        if self.meeting.data != "new":
+        if self.meeting.data != "new" or (self.oparl_item.data or "").isdigit():
             return valid
         missing = [
             (

@@ -81,7 +81,8 @@ def translate(consultation_id: int, lang: str) -> Any:
             "long": "description" in slot.key
             or "introduction" in slot.key
             or "privacy" in slot.key
-            or "help_text" in slot.key,
+            or "help_text" in slot.key
+            or slot.key.startswith("outcome."),
         }
         for slot in slots(consultation)
     ]

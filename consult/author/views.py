@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -29,12 +30,12 @@ from consult.author.forms import (
 from consult.extensions import db
 from consult.i18n import language_name
 from consult.links import public_url
-from surveys import consultations, rules
+from surveys import consultations, oparl, rules
 from surveys.authoring import lifecycle, setup
 from surveys.authoring.lifecycle import Problem, PublishRefused
 from surveys.base import utcnow
 from surveys.errors import DomainError, Invalid
-from surveys.models import Consultation, Meeting, Question, Response
+from surveys.models import AgendaItem, Consultation, Meeting, Question, Response
 from surveys.vocabulary import ConsultationStatus, ResponseStatus
 
 
@@ -57,11 +58,30 @@ def index() -> Any:
     return render_template("author/index.html", groups=ordered)
 
 
-def _meeting_choices() -> list[tuple[str, str]]:
+def _meeting_choices(current: Consultation | None = None) -> list[tuple[str, str]]:
     options = [("", _("No meeting")), ("new", _("New meeting (fill in below)"))]
     for meeting in setup.list_meetings(db.session):
+        if meeting.deleted and (current is None or current.meeting_id != meeting.id):
+            continue  # deleted in the council information system
         label = f"{meeting.committee.name} – {meeting.title}"
         options.append((str(meeting.id), label))
+    return options
+
+
+def _agenda_item_choices(current: Consultation | None = None) -> list[tuple[str, str]]:
+    """Imported agenda items of coming meetings (and the one already chosen)."""
+    items = oparl.coming_agenda_items(db.session, utcnow())
+    if current is not None and current.agenda_item is not None and current.agenda_item not in items:
+        items.insert(0, current.agenda_item)
+    if not items:
+        return []
+    options = [("", _("None: choose or type the meeting below"))]
+    for item in items:
+        meeting = item.meeting
+        when = format_datetime(meeting.starts_at, "short")
+        options.append(
+            (str(item.id), f"{meeting.committee.name} – {when} – {meeting.title}: {item.label}")
+        )
     return options
 
 
@@ -74,7 +94,14 @@ def _suggested_close(meeting: Meeting | None) -> Any:
 
 def _form_data(form: ConsultationForm) -> setup.ConsultationData:
     meeting: Meeting | None = None
-    if form.meeting.data == "new":
+    item = (
+        db.session.get(AgendaItem, int(form.oparl_item.data))
+        if (form.oparl_item.data or "").isdigit()
+        else None
+    )
+    if item is not None:
+        meeting = item.meeting
+    elif form.meeting.data == "new":
         starts_at = to_utc(form.meeting_starts_at.data)
         assert starts_at is not None  # the form refuses a new meeting without its date
         meeting = setup.find_or_create_meeting(
@@ -96,6 +123,7 @@ def _form_data(form: ConsultationForm) -> setup.ConsultationData:
         slug=(form.slug.data or "").strip(),
         introduction=form.introduction.data or "",
         meeting=meeting,
+        agenda_item=item,
         opens_at=to_utc(form.opens_at.data),
         closes_at=closes_at,
         access_mode=form.access_mode.data,
@@ -122,6 +150,7 @@ def _form_error(form: ConsultationForm, error: Invalid) -> None:
 def create() -> Any:
     form = ConsultationForm()
     form.meeting.choices = choices(_meeting_choices())
+    form.oparl_item.choices = choices(_agenda_item_choices())
     if request.method == "GET":
         wanted = request.args.get("meeting", "")
         meeting = db.session.get(Meeting, int(wanted)) if wanted.isdigit() else None
@@ -149,7 +178,8 @@ def _days() -> int:
 def edit(consultation_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     form = ConsultationForm()
-    form.meeting.choices = choices(_meeting_choices())
+    form.meeting.choices = choices(_meeting_choices(consultation))
+    form.oparl_item.choices = choices(_agenda_item_choices(consultation))
     if request.method == "GET":
         _fill(form, consultation)
     if form.validate_on_submit():
@@ -170,6 +200,7 @@ def _fill(form: ConsultationForm, consultation: Consultation) -> None:
     form.introduction.data = (consultation.introduction or {}).get(source, "")
     form.slug.data = consultation.slug
     form.meeting.data = str(consultation.meeting_id or "")
+    form.oparl_item.data = str(consultation.agenda_item_id or "")
     form.opens_at.data = to_local(consultation.opens_at)
     form.closes_at.data = to_local(consultation.closes_at or _suggested_close(consultation.meeting))
     form.access_mode.data = consultation.access_mode

@@ -12,6 +12,7 @@ from consult.cli import (
     doctor,
     jobs,
     maintenance,
+    oparl,
     report,
     serve,
     translate,
@@ -54,5 +55,6 @@ def init_app(app: Flask) -> None:
         report.report_command,
         jobs.group,
         jobs.worker_command,
+        oparl.group,
     ):
         app.cli.add_command(command)

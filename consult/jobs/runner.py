@@ -20,7 +20,11 @@ class GiveUp(Exception):
 def _runners() -> dict[str, Callable[[Job], None]]:
     from consult.jobs import mailing
 
-    return {jobs.JobKind.INVITATIONS: mailing.run, jobs.JobKind.REMINDERS: mailing.run}
+    return {
+        jobs.JobKind.INVITATIONS: mailing.run,
+        jobs.JobKind.REMINDERS: mailing.run,
+        jobs.JobKind.OUTCOMES: mailing.run,
+    }
 
 
 def _stale_after() -> timedelta:

@@ -14,7 +14,11 @@ from consult.respond import bp
 from consult.respond.common import current_locale
 from consult.results import formatted, results
 from surveys.models import Consultation, ReportSettings
-from surveys.vocabulary import ConsultationStatus
+from surveys.vocabulary import (
+    FIELD_OF_ACTION_LABELS,
+    OUTCOME_STATUS_LABELS,
+    ConsultationStatus,
+)
 
 PUBLIC_STATUSES = (ConsultationStatus.CLOSED, ConsultationStatus.ARCHIVED)
 
@@ -42,4 +46,8 @@ def public_results(slug: str) -> Any:
         respondents=respondents,
         threshold=consultation.small_cell_threshold,
         formatted=formatted,
+        outcomes=consultation.outcomes,
+        outcome_labels=OUTCOME_STATUS_LABELS,
+        field_labels=FIELD_OF_ACTION_LABELS,
+        questions={q.id: q for q in consultation.questions},
     )

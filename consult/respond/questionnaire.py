@@ -56,6 +56,7 @@ from surveys.answering.drafts import Draft
 from surveys.answering.snapshot import ConsultationView
 from surveys.answering.validation import raw_from_rows
 from surveys.answering.visibility import visible_questions
+from surveys.authoring import outcomes
 from surveys.base import utcnow
 from surveys.models import Response
 from surveys.vocabulary import ConsultationStatus, ResponseStatus
@@ -368,12 +369,34 @@ def done(slug: str) -> Any:
     if response is None or response.status != ResponseStatus.SUBMITTED:
         return redirect(url_for(".landing", slug=slug))
     bucket = state.get(consultation)
+    invitation = _answered_invitation(consultation)
     return render_template(
         "respond/done.html",
         consultation=consultation,
         receipt=bucket.get("receipt"),
         invited=response.access_hash is not None,
+        can_ask_outcome=invitation is not None and bool(invitation.email),
+        outcome_wanted=invitation is not None and invitation.outcome_wanted,
     )
+
+
+def _answered_invitation(consultation: ConsultationView) -> Any:
+    """The invitation this browser answered through, if any (its mail address stays there)."""
+    token = invitation_token(consultation)
+    invitation = responses.find_invitation(db.session, token) if token else None
+    return invitation if invitation is not None and invitation.used_at is not None else None
+
+
+@bp.post("/<slug>/done/outcome")
+def ask_outcome(slug: str) -> Any:
+    """An invitee asks to be told once, by mail, what the committee decided."""
+    consultation = consultation_or_404()
+    invitation = _answered_invitation(consultation)
+    if invitation is None or not invitation.email:
+        return redirect(url_for(".landing", slug=slug))
+    outcomes.want_outcome(db.session, invitation)
+    db.session.commit()
+    return redirect(url_for(".done", slug=slug))
 
 
 # --- continue later -------------------------------------------------------------------------

@@ -122,6 +122,8 @@ class MeetingView:
     agenda_item: str
     starts_at: datetime
     committee: str
+    web: str = ""  # the meeting's page in the council information system (OParl)
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,13 +173,19 @@ class Structure:
             for g in consultation.groups
         )
         meeting = consultation.meeting
+        item = consultation.agenda_item  # an imported OParl agenda item, if chosen
         return cls(
             consultation.id,
             consultation.questionnaire_version,
             sections,
             groups,
             MeetingView(
-                meeting.title, meeting.agenda_item, meeting.starts_at, meeting.committee.name
+                meeting.title,
+                item.label if item is not None else meeting.agenda_item,
+                meeting.starts_at,
+                meeting.committee.name,
+                web=meeting.web,
+                cancelled=meeting.cancelled,
             )
             if meeting is not None
             else None,

@@ -20,6 +20,7 @@ from surveys.authoring.structure import CODE, copy_question
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
 from surveys.models import (
+    AgendaItem,
     Committee,
     Consultation,
     Invitation,
@@ -153,6 +154,8 @@ class ConsultationData:
     slug: str = ""
     introduction: str = ""
     meeting: Meeting | None = None
+    # An imported OParl agenda item; when given, it decides the meeting too.
+    agenda_item: AgendaItem | None = None
     opens_at: datetime | None = None
     closes_at: datetime | None = None
     access_mode: str = AccessMode.PUBLIC
@@ -201,7 +204,8 @@ def create_consultation(
 
 
 def _apply_settings(consultation: Consultation, data: ConsultationData) -> None:
-    consultation.meeting = data.meeting
+    consultation.meeting = data.agenda_item.meeting if data.agenda_item else data.meeting
+    consultation.agenda_item = data.agenda_item
     consultation.opens_at = data.opens_at
     consultation.closes_at = data.closes_at
     consultation.access_mode = str(AccessMode(data.access_mode))

@@ -73,6 +73,9 @@ def slots(consultation: Consultation) -> list[TextSlot]:
                     found.append(TextSlot(f"question.{code}.{end}", question, "settings", end))
             for option in question.options:
                 found.append(TextSlot(f"option.{code}.{option.code}", option, "label"))
+    # What the committee decided: translated like the questionnaire, but never required.
+    for outcome in consultation.outcomes:
+        found.append(TextSlot(f"outcome.{outcome.id}.text", outcome, "text", required=False))
     return found
 
 

@@ -12,12 +12,15 @@ from surveys.models.consultation import (
     StakeholderGroup,
 )
 from surveys.models.jobs import Job, JobItem
+from surveys.models.oparl import AgendaItem, OParlBody, OParlPaper, OParlSync
+from surveys.models.outcome import Outcome
 from surveys.models.participation import Answer, Invitation, PaperCheck, Response
 from surveys.models.report import ReportSettings
 from surveys.models.site import SiteText
 from surveys.models.staff import AuditEvent, User
 
 __all__ = [
+    "AgendaItem",
     "Answer",
     "AnswerTranslation",
     "AuditEvent",
@@ -28,6 +31,10 @@ __all__ = [
     "JobItem",
     "Meeting",
     "PaperCheck",
+    "OParlBody",
+    "Outcome",
+    "OParlPaper",
+    "OParlSync",
     "Option",
     "ReportSettings",
     "Question",

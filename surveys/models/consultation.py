@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from surveys.base import Base, JSONDict, JSONList, Translated, UTCDateTime, utcnow
 from surveys.vocabulary import AccessMode, ConsultationStatus, QuestionKind
+
+if TYPE_CHECKING:
+    from surveys.models.oparl import AgendaItem
+    from surveys.models.outcome import Outcome
 
 
 class Committee(Base):
@@ -20,6 +24,10 @@ class Committee(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    # Set when imported from a council information system (see `surveys.oparl`).
+    oparl_id: Mapped[str | None] = mapped_column(String(500), unique=True, nullable=True)
+    web: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="committee", order_by="Meeting.starts_at"
@@ -37,8 +45,16 @@ class Meeting(Base):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     agenda_item: Mapped[str] = mapped_column(String(50), default="")
     paper_number: Mapped[str] = mapped_column(String(50), default="")
+    # Set when imported from a council information system (see `surveys.oparl`).
+    oparl_id: Mapped[str | None] = mapped_column(String(500), unique=True, nullable=True)
+    web: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     committee: Mapped[Committee] = relationship(back_populates="meetings")
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
 
 
 class Consultation(Base):
@@ -65,6 +81,10 @@ class Consultation(Base):
     previous_round_id: Mapped[int | None] = mapped_column(
         ForeignKey("consultation.id"), nullable=True
     )
+    # An imported agenda item of `meeting` this consultation prepares (optional).
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), nullable=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
@@ -74,7 +94,15 @@ class Consultation(Base):
     questionnaire_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     meeting: Mapped[Meeting | None] = relationship()
+    agenda_item: Mapped[AgendaItem | None] = relationship()
     previous_round: Mapped[Consultation | None] = relationship(remote_side=[id])
+    # What the committee decided (recorded after the meeting; see surveys/reviewing/outcomes.py).
+    outcomes: Mapped[list[Outcome]] = relationship(
+        back_populates="consultation",
+        order_by="Outcome.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
     sections: Mapped[list[Section]] = relationship(
         back_populates="consultation",
         order_by="Section.position",

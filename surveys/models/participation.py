@@ -52,6 +52,9 @@ class Invitation(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The invitee asked, after answering, to be told what the committee decided (once).
+    outcome_wanted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    outcome_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     consultation: Mapped[Consultation] = relationship()
     group: Mapped[StakeholderGroup | None] = relationship()
