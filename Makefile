@@ -35,9 +35,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# KERN (the administration's UX standard) and axe-core come from npm; their files are
-# copied into the static folder, never committed.
+# KERN (the administration's UX standard), the Noto web fonts for Arabic and Ethiopic script
+# (docs/fonts.md) and axe-core come from npm; their files are copied into the static folder,
+# never committed.
 KERN := node_modules/@kern-ux/native/dist
+FONTSOURCE := node_modules/@fontsource
 VENDOR := consult/static/vendor
 
 vendor: $(VENDOR)/.installed
@@ -47,6 +49,12 @@ $(VENDOR)/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/kern
 	cp -r $(KERN)/kern.min.css $(KERN)/fonts $(VENDOR)/kern/
+	mkdir -p $(VENDOR)/noto
+	for w in 400 700; do \
+	  cp $(FONTSOURCE)/noto-sans-arabic/files/noto-sans-arabic-arabic-$$w-normal.woff2 \
+	     $(FONTSOURCE)/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-$$w-normal.woff2 $(VENDOR)/noto/; \
+	done
+	cp $(FONTSOURCE)/noto-sans-arabic/LICENSE $(VENDOR)/noto/LICENSE-OFL.txt
 	touch $@
 
 catalogs: install
@@ -65,8 +73,9 @@ demo: migrate
 
 # Debian packages Consult needs at run time (keep in step with consult/system.py, which
 # `consult doctor` reports from): Pango and HarfBuzz for WeasyPrint's PDFs; fonts for
-# Arabic, Farsi, Cyrillic and Ethiopic text in word clouds and PDFs.
-RUNTIME_PACKAGES := fonts-dejavu-core fonts-sil-abyssinica \
+# Arabic-script (Arabic, Farsi, Pashto, Sorani), Cyrillic and Ethiopic text in word clouds
+# and PDFs.
+RUNTIME_PACKAGES := fonts-dejavu-core fonts-sil-abyssinica fonts-noto-core \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # ... and what the tests need on top: chromium for the browser tests (Playwright never
 # downloads a browser here); poppler-utils to read PDFs back.

@@ -10,6 +10,7 @@ import io
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 FONT_DIRS = (
@@ -18,6 +19,13 @@ FONT_DIRS = (
     Path("/usr/share/fonts"),
 )
 DEJAVU = ("dejavu/DejaVuSans.ttf",)
+# Noto Sans Arabic (fonts-noto-core) has every letter of Pashto and Sorani; DejaVu Sans lacks
+# some (e.g. Pashto's ۍ) but has Latin letters, which the Noto fonts leave out.
+ARABIC = (
+    "noto/NotoSansArabic-Regular.ttf",
+    "noto/NotoNaskhArabic-Regular.ttf",
+    "dejavu/DejaVuSans.ttf",
+)
 ETHIOPIC = (
     "noto/NotoSansEthiopic-Regular.ttf",
     "noto/NotoSerifEthiopic-Regular.ttf",
@@ -57,20 +65,48 @@ def script_of(words: list[str]) -> str:
     return counts.most_common(1)[0][0] if counts else "latin"
 
 
-def font_for(script: str) -> str:
-    """The font file for a script: DejaVu Sans, or an Ethiopic font for Tigrinya/Amharic."""
-    candidates = ETHIOPIC if script == "ethiopic" else DEJAVU
-    for base in FONT_DIRS:
-        for relative in candidates:
-            path = base / relative
-            if path.is_file():
-                return str(path)
-    for base in FONT_DIRS:
-        for relative in candidates:
-            found = next(base.rglob(Path(relative).name), None) if base.is_dir() else None
-            if found:
-                return str(found)
-    raise FontMissing(f"no font for {script} text (install fonts-dejavu-core / fonts-noto-core)")
+def font_for(script: str, text: str = "") -> str:
+    """The font file for a script (DejaVu Sans for Latin and Cyrillic, Noto for Arabic script
+    and Ethiopic): of the installed candidates, the first that has a glyph for every letter
+    of `text`, else the one that has the most."""
+    candidates = {"ethiopic": ETHIOPIC, "arabic": ARABIC}.get(script, DEJAVU)
+    found = _installed(candidates)
+    if not found:
+        raise FontMissing(
+            f"no font for {script} text (install fonts-dejavu-core / fonts-noto-core)"
+        )
+    wanted = {ord(char) for char in text if not char.isspace()}
+    if not wanted:
+        return found[0]
+    return max(found, key=lambda path: (len(wanted & _coverage(path)), -found.index(path)))
+
+
+def _installed(candidates: tuple[str, ...]) -> list[str]:
+    paths: list[str] = []
+    for relative in candidates:
+        path = next((base / relative for base in FONT_DIRS if (base / relative).is_file()), None)
+        if path is None:
+            path = next(
+                (
+                    hit
+                    for base in FONT_DIRS
+                    if base.is_dir()
+                    for hit in base.rglob(Path(relative).name)
+                ),
+                None,
+            )
+        if path is not None and str(path) not in paths:
+            paths.append(str(path))
+    return paths
+
+
+@lru_cache(maxsize=16)
+def _coverage(path: str) -> frozenset[int]:
+    """The code points a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
 
 
 def alt_text(terms: list[tuple[str, int]], lead: str = "Most frequent terms") -> str:
@@ -97,8 +133,9 @@ def render(
         return None
     from wordcloud import WordCloud
 
+    words = [t for t, _ in terms]
     cloud = WordCloud(
-        font_path=font_for(script_of([t for t, _ in terms])),
+        font_path=font_for(script_of(words), "".join(words)),
         width=width,
         height=height,
         background_color="white",

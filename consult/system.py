@@ -14,7 +14,7 @@ from analysis.wordclouds import FontMissing, font_for
 # The Debian packages PDFs (WeasyPrint: Pango, HarfBuzz) and word clouds (fonts for Latin,
 # Arabic, Persian, Cyrillic and Ethiopic script) need at run time.
 PDF_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
-FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica")
+FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica", "fonts-noto-core")
 RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
 
 
@@ -58,8 +58,8 @@ def findings() -> list[Finding]:
         )
     ]
     for script, packages in (
-        ("arabic", ("fonts-dejavu-core",)),
-        ("ethiopic", ("fonts-sil-abyssinica",)),
+        ("arabic", ("fonts-noto-core", "fonts-dejavu-core")),
+        ("ethiopic", ("fonts-noto-core", "fonts-sil-abyssinica")),
     ):
         try:
             result.append(Finding(f"Font for {script} script", True, font_for(script), packages))
