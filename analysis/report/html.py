@@ -9,7 +9,10 @@ from analysis.report.blocks import Figure, Heading, Paragraph, Quote, Report, Ta
 
 PRINT_CSS = """
 @page { size: A4; margin: 2cm 1.8cm; @bottom-center { content: counter(page); font-size: 9pt; } }
-body { font-family: "DejaVu Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", "Abyssinica SIL", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; }
+body { font-family: "DejaVu Sans", "Noto Sans Ethiopic", "Noto Sans Arabic", sans-serif;
+  font-size: 10.5pt; line-height: 1.45; color: #111; }
+html:lang(ar) body, html:lang(fa) body, html:lang(ps) body, html:lang(ckb) body {
+  font-family: "Noto Sans Arabic", "DejaVu Sans", "Noto Sans Ethiopic", sans-serif; }
 h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin-top: 18pt; }
 h3 { font-size: 11.5pt; margin-top: 12pt; page-break-after: avoid; }
 caption, h2 { page-break-after: avoid; }
