@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 
@@ -11,6 +12,7 @@ from consult.config import IS_CHECKOUT, ROOT_DIR, TRANSLATIONS_DIR, UI_LANGUAGES
 
 TRANSLATIONS = TRANSLATIONS_DIR
 TEMPLATE = TRANSLATIONS / "messages.pot"
+TEAM = "Consult contributors"
 
 
 def _pybabel(*args: str) -> None:
@@ -64,6 +66,16 @@ def update() -> None:
             )
         else:
             _pybabel("init", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", lang)
+            _fill_header(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+
+
+def _fill_header(path: Path) -> None:
+    """A new catalog names its translators (msgfmt -c warns about pybabel's placeholder)."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Last-Translator: FULL NAME <EMAIL@ADDRESS>", "Last-Translator: " + TEAM),
+        encoding="utf-8",
+    )
 
 
 @group.command("compile")
