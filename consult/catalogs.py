@@ -253,7 +253,13 @@ def workbook_rows(langs: list[str], root: Path = TRANSLATIONS_DIR) -> list[list[
                 notes.append(f"Glossary “{term.english}”: {fixed}")
         if not isinstance(message.id, tuple):
             rows.append(
-                [key, "", " ".join(notes), key, *(_text(catalogs, l, message.id, 0) for l in langs)]
+                [
+                    key,
+                    "",
+                    " ".join(notes),
+                    key,
+                    *(_text(catalogs, lang, message.id, 0) for lang in langs),
+                ]
             )
             continue
         most = max(catalog.num_plurals for catalog in catalogs.values())
@@ -425,7 +431,7 @@ def encode_workbook(langs: list[str], root: Path = TRANSLATIONS_DIR) -> bytes:
             [
                 ["term", "note", *langs],
                 *[
-                    [t.english, t.note, *(", ".join(t.forms.get(l, [])) for l in langs)]
+                    [t.english, t.note, *(", ".join(t.forms.get(lang, [])) for lang in langs)]
                     for t in terms
                 ],
             ],
