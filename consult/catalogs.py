@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
@@ -242,7 +243,7 @@ def workbook_rows(langs: list[str], root: Path = TRANSLATIONS_DIR) -> list[list[
     rows = [[*HEADER, *langs]]
     for message in messages(template):
         key = _key(message)
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        ids = _ids(message)
         notes = []
         names = sorted(set().union(*(placeholders(str(i)) for i in ids)))
         if names:
@@ -269,7 +270,7 @@ def workbook_rows(langs: list[str], root: Path = TRANSLATIONS_DIR) -> list[list[
                 for lang in langs
                 if form < catalogs[lang].num_plurals
             )
-            source = str(ids[0] if form == 0 else ids[1])
+            source = str(ids[0] if form == 0 else ids[-1])
             rows.append(
                 [
                     key,
@@ -282,7 +283,13 @@ def workbook_rows(langs: list[str], root: Path = TRANSLATIONS_DIR) -> list[list[
     return rows
 
 
-def _text(catalogs: dict[str, Catalog], lang: str, msgid: object, form: int) -> str:
+def _ids(message: Message) -> tuple[str, ...]:
+    """The message's singular (and plural) source text."""
+    raw = message.id
+    return tuple(str(i) for i in raw) if isinstance(raw, (tuple, list)) else (str(raw),)
+
+
+def _text(catalogs: dict[str, Catalog], lang: str, msgid: Any, form: int) -> str:
     message = catalogs[lang].get(msgid)
     if message is None:
         return ""
