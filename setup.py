@@ -43,6 +43,9 @@ def _compile_catalogs(source: Path, target: Path) -> None:
             catalog = read_po(handle, locale=po.parent.parent.name)
         with (folder / "messages.mo").open("wb") as handle:
             write_mo(handle, catalog)
+    # The review status and the glossary, for the administrators' languages page.
+    for data in sorted(source.glob("*.toml")):
+        shutil.copy2(data, target / data.name)
 
 
 setup(cmdclass={"build_py": BuildProduct})

@@ -16,6 +16,7 @@ from consult import (
     health,
     i18n,
     jobs,
+    languages,
     oparl,
     paper,
     respond,
@@ -65,6 +66,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     jobs.init_app(app)
     staff.init_app(app)
     oparl.init_app(app)
+    languages.init_app(app)
     author.init_app(app)
     public.init_app(app)
     respond.init_app(app)
