@@ -3,7 +3,6 @@ Arabic, with the preview of an imported translator workbook."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from consult import catalogs
