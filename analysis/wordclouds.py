@@ -100,6 +100,12 @@ def _installed(candidates: tuple[str, ...]) -> list[str]:
     return paths
 
 
+def lacking(path: str, text: str) -> str:
+    """The letters of `text` the font file has no glyph for, in order of appearance."""
+    have = _coverage(path)
+    return "".join(dict.fromkeys(c for c in text if not c.isspace() and ord(c) not in have))
+
+
 @lru_cache(maxsize=16)
 def _coverage(path: str) -> frozenset[int]:
     """The code points a font file has glyphs for."""

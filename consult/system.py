@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.wordclouds import FontMissing, font_for
+from analysis.wordclouds import FontMissing, font_for, lacking
 
 # The Debian packages PDFs (WeasyPrint: Pango, HarfBuzz) and word clouds (fonts for Latin,
 # Arabic, Persian, Cyrillic and Ethiopic script) need at run time.
 PDF_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
 FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica", "fonts-noto-core")
 RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
+# Letters each script's font must have: Arabic, Farsi, Pashto and Sorani; Tigrinya.
+SAMPLES = {"arabic": "العربية فارسی گپ ټډړږښګڼېۍ ڕڵۆێە", "ethiopic": "ትግርኛ ሰላም ቋንቋ"}
 
 
 class PdfUnavailable(RuntimeError):
@@ -61,8 +63,13 @@ def findings() -> list[Finding]:
         ("arabic", ("fonts-noto-core", "fonts-dejavu-core")),
         ("ethiopic", ("fonts-noto-core", "fonts-sil-abyssinica")),
     ):
+        name = f"Font for {script} script"
         try:
-            result.append(Finding(f"Font for {script} script", True, font_for(script), packages))
+            path = font_for(script, SAMPLES[script])
         except FontMissing as missing:
-            result.append(Finding(f"Font for {script} script", False, str(missing), packages))
+            result.append(Finding(name, False, str(missing), packages))
+            continue
+        gaps = lacking(path, SAMPLES[script])
+        detail = f"{path} lacks {gaps}" if gaps else path
+        result.append(Finding(name, not gaps, detail, packages))
     return result
