@@ -41,7 +41,7 @@ def test_a_translation_with_another_word_is_found(tmp_path):
     (root / "de" / "LC_MESSAGES").mkdir(parents=True)
     source = catalogs.catalog_path("de").read_text(encoding="utf-8")
     catalogs.catalog_path("de", root).write_text(
-        source.replace('msgstr "Bericht für das Gremium"', 'msgstr "Bericht für den Ausschuss"'),
+        source.replace('msgstr "Bericht für den Ausschuss"', 'msgstr "Bericht für das Gremium"'),
         encoding="utf-8",
     )
     (root / "glossary.toml").write_text(
@@ -50,5 +50,5 @@ def test_a_translation_with_another_word_is_found(tmp_path):
     )
     misses = catalogs.glossary_misses("de", root)
     assert [(m.term, m.message, m.expected) for m in misses] == [
-        ("committee", "Report for the committee", "Gremium")
+        ("committee", "Report for the committee", "Ausschuss")
     ]

@@ -81,7 +81,7 @@ def test_the_workbook_has_the_source_beside_one_column_per_language(root):
     assert {"de", "en", "ar", "fa", "uk", "ru", "tr"} <= set(rows[0])
     committee = _row(rows, "Committee")
     assert committee["source (English)"] == "Committee"
-    assert committee["de"] == "Gremium" and committee["ar"] == "اللجنة"
+    assert committee["de"] == "Ausschuss" and committee["ar"] == "اللجنة"
     assert "Glossary “committee”" in committee["notes for translators"]
     # Plural messages: one row per form, the notes say which numbers take it.
     arabic_forms = [r for r in rows if r[0] == "%(num)s answer"]
@@ -103,17 +103,17 @@ def test_a_translation_that_looks_like_a_formula_is_exported_as_text_and_imports
 
 def test_an_edited_workbook_shows_its_changes_and_writes_them_when_applied(root):
     rows = _rows(catalogs.encode_workbook(catalogs.languages(root), root))
-    rows = _with(rows, "Committee", "de", "Gremium (Rat)")
+    rows = _with(rows, "Committee", "de", "Ausschuss (Rat)")
     rows = _with(rows, "%(num)s answer", "ar", "%(num)s إجابات فقط", form="3")
     preview = catalogs.preview_import(_rows(_xlsx(rows)), root)
     old_arabic = catalogs.read_catalog("ar", root)["%(num)s answer"].string[3]
     assert sorted((c.language, c.key, c.form, c.old, c.new) for c in preview.changes) == [
         ("ar", "%(num)s answer", 3, old_arabic, "%(num)s إجابات فقط"),
-        ("de", "Committee", 0, "Gremium", "Gremium (Rat)"),
+        ("de", "Committee", 0, "Ausschuss", "Ausschuss (Rat)"),
     ]
-    assert catalogs.read_catalog("de", root)["Committee"].string == "Gremium"
+    assert catalogs.read_catalog("de", root)["Committee"].string == "Ausschuss"
     assert catalogs.apply_changes(preview.changes, root) == 2
-    assert catalogs.read_catalog("de", root)["Committee"].string == "Gremium (Rat)"
+    assert catalogs.read_catalog("de", root)["Committee"].string == "Ausschuss (Rat)"
     assert catalogs.read_catalog("ar", root)["%(num)s answer"].string[3] == "%(num)s إجابات فقط"
 
 
