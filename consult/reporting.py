@@ -144,11 +144,14 @@ def report_texts() -> ReportTexts:
         theme=_("Theme"),
         open_points=_("Open points"),
         suppression=_(
-            "Figures resting on fewer than {threshold} respondents are not shown (marked "
-            "“{mark}”); where a suppressed figure could be worked out from a total, a further "
-            "figure is suppressed as well. Percentages are shares of those who answered the "
-            "question."
+            "Figures are protected against re-identification: every count is changed at random "
+            "by at most {noise} (the same people always get the same change), counts below "
+            "{threshold} are not shown (marked “{mark}”), and percentages, means and medians are "
+            "computed from the published counts. Percentages are shares of everyone who "
+            "answered the question, including “don't know”; means and medians leave “don't "
+            "know” out."
         ),
+        too_few=_("Too few answers to show."),
         no_responses=_("No responses yet."),
         other_questions=_("Other questions"),
     )
@@ -217,6 +220,7 @@ def report_input(
         answers=data.answers,
         questions=data.questions,
         threshold=consultation.small_cell_threshold,
+        disclosure_key=consultation.disclosure_key or "",
         texts=report_texts(),
         fields=field_labels(consultation, chosen_fields),
         field_summaries=summaries,
@@ -257,14 +261,19 @@ def render(
         require_pdf()  # before any work: a missing library is a clear page, not a 500
     data = load(session, consultation, language, filters)
     mimetype, extension = FORMATS[fmt]
-    filename = f"{consultation.slug}-{language}.{extension}"
+    filtered = filters is not None and filters.active
+    suffix = "-filtered" if filtered else ""
+    filename = f"{consultation.slug}-{language}{suffix}.{extension}"
     rows = None
     if fmt in ("csv", "xlsx"):
         groups = {g.code: _text(consultation, g.label, language) for g in consultation.groups}
         rows = spreadsheets.anonymised_answers(data.answers, data.questions, group_labels=groups)
         if fmt == "csv":
             return spreadsheets.csv_bytes(rows), mimetype, filename
-    report = build.build(report_input(session, data, settings_of(session, consultation)))
+    source = report_input(session, data, settings_of(session, consultation))
+    if filtered:
+        source.title = _("%(title)s (filtered)", title=source.title)
+    report = build.build(source)
     if fmt == "html":
         return html.document(report).encode("utf-8"), mimetype, filename
     if fmt == "pdf":

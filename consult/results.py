@@ -1,97 +1,57 @@
-"""Figures of a consultation as pages, the API and exports show them: summaries, suppressed.
+"""Figures of a consultation as pages, the API and exports show them.
 
-One place turns analysis summaries into published rows so that a number suppressed on a
-page is suppressed in the API and in every export too.
+Every figure comes from `analysis.published` (disclosure control included); this module only
+adds the consultation's secret, charts and display formatting.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import pandas as pd
 from flask_babel import format_decimal, format_number, format_percent
+from flask_babel import gettext as _
 
 from analysis.charts import bar_chart
 from analysis.filters import Filters
-from analysis.frames import respondent_count
-from analysis.questions import QuestionInfo
-from analysis.summaries import COUNT, Summary, summarise
-from analysis.suppression import MARK, published_count, suppress
+from analysis.published import CHART_KINDS, NOISE, Published, Result, Row, publish
+from analysis.suppression import MARK
 from consult.reporting import Data
 
-CHART_KINDS = ("single_choice", "multiple_choice", "yes_no", "scale")
+__all__ = [
+    "Published",
+    "Result",
+    "Row",
+    "disclosure_note",
+    "filters_from_args",
+    "formatted",
+    "published",
+    "results",
+]
 
 
-@dataclass
-class Row:
-    label: str
-    count: int | None
-    share: float | None
-
-
-@dataclass
-class Result:
-    """One question's published figures: None stands for a suppressed value."""
-
-    question: QuestionInfo
-    n: int | None
-    no_answer: int | None
-    rows: list[Row] = field(default_factory=list)
-    stats: dict[str, float | str | None] = field(default_factory=dict)
-    suppressed: bool = False
-    chart: bytes | None = None
-
-
-def result_of(summary: Summary, threshold: int, *, with_chart: bool = False) -> Result:
-    question = summary.question
-    result = Result(
-        question,
-        n=published_count(summary.n, threshold),
-        no_answer=published_count(summary.no_answer, threshold),
+def published(data: Data, *, with_charts: bool = False) -> Published:
+    """Every published figure of `data` (a view, filtered or not), from the one path."""
+    consultation = data.consultation
+    figures = publish(
+        data.answers,
+        data.respondents,
+        data.questions,
+        consultation.small_cell_threshold,
+        consultation.disclosure_key or "",
     )
-    if summary.n and summary.n < threshold:
-        result.suppressed = True
-        return result
-    kind = question.kind
-    if kind in CHART_KINDS:
-        counts = summary.table[COUNT]
-        base = summary.stats.get("valid", summary.n) if kind == "scale" else summary.n
-        checked = suppress(
-            counts.to_frame(COUNT), threshold, column_totals=pd.Series({COUNT: base})
-        )
-        shares = checked.shares()[COUNT]
-        for code in counts.index:
-            hidden = bool(checked.mask.loc[code, COUNT])
-            label = question.answer_label(code)
-            share = None if hidden or pd.isna(shares.loc[code]) else float(shares.loc[code])
-            result.rows.append(Row(label, None if hidden else int(counts.loc[code]), share))
-        result.suppressed = checked.any_suppressed
-        if kind == "scale":
-            result.stats = {k: summary.stats.get(k) for k in ("mean", "median", "top_two_share")}
-            result.stats["dont_know"] = published_count(summary.dont_know, threshold)
-        if with_chart and summary.n:
-            result.chart = chart(
-                tuple(r.label for r in result.rows), tuple(r.share for r in result.rows)
-            )
-    elif kind == "number":
-        result.stats = {k: summary.stats.get(k) for k in ("mean", "median", "min", "max")}
-    elif kind == "ranking":
-        for code, row in summary.table.iterrows():
-            result.rows.append(
-                Row(
-                    question.option_label(str(code)),
-                    published_count(int(row["first"]), threshold),
-                    None if pd.isna(row["mean_rank"]) else float(row["mean_rank"]),
+    if with_charts:
+        for result in figures.results:
+            if result.question.kind in CHART_KINDS and result.rows:
+                result.chart = chart(
+                    tuple(r.label for r in result.rows), tuple(r.share for r in result.rows)
                 )
-            )
-    elif kind in ("short_text", "long_text"):
-        for code, count in summary.table[COUNT].items():
-            result.rows.append(Row(str(code), published_count(int(count), threshold), None))
-    elif kind == "date":
-        result.stats = {k: summary.stats.get(k) for k in ("earliest", "latest")}
-    return result
+    return figures
+
+
+def results(data: Data, *, with_charts: bool = False) -> list[Result]:
+    """Published figures per question (none when the view has too few respondents)."""
+    return published(data, with_charts=with_charts).results
 
 
 @lru_cache(maxsize=512)
@@ -100,19 +60,15 @@ def chart(labels: tuple[str, ...], shares: tuple[float | None, ...]) -> bytes:
     return bar_chart(list(labels), list(shares), suppressed_label=MARK)
 
 
-def summaries_of(data: Data) -> dict[str, Summary]:
-    """Every question's summary, from one pass over the answers."""
-    respondents = respondent_count(data.respondents)
-    return summarise(data.answers, data.questions, respondents)
-
-
-def results(
-    data: Data, *, with_charts: bool = False, summaries: dict[str, Summary] | None = None
-) -> list[Result]:
-    """Published figures per question; pass `summaries` when the caller already has them."""
-    threshold = data.consultation.small_cell_threshold
-    summaries = summaries if summaries is not None else summaries_of(data)
-    return [result_of(summaries[q.code], threshold, with_chart=with_charts) for q in data.questions]
+def disclosure_note(threshold: int) -> str:
+    """The rule beside every table: how figures are protected and what percentages are of."""
+    return _(
+        "To protect respondents, every count is changed at random by at most %(noise)s and "
+        "counts below %(n)s are shown as “–”. Percentages are shares of everyone who answered "
+        "the question, including “don't know”; means leave “don't know” out.",
+        noise=NOISE,
+        n=threshold,
+    )
 
 
 def formatted(value: float | None, kind: str) -> str:

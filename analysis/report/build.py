@@ -10,16 +10,17 @@ import pandas as pd
 from analysis import themes as theme_analysis
 from analysis.charts import bar_chart
 from analysis.frames import respondent_count
+from analysis.published import (
+    DISCLOSURE_METHOD,
+    Result,
+    category_counts,
+    method_statement,
+    publish,
+    theme_counts,
+)
 from analysis.questions import TEXT_KINDS, QuestionInfo
 from analysis.report.blocks import Figure, Heading, Paragraph, Quote, Report, Table
-from analysis.summaries import COUNT, Summary, summarise
-from analysis.suppression import (
-    MARK,
-    SUPPRESSION_METHOD,
-    method_statement,
-    published_count,
-    suppress,
-)
+from analysis.suppression import MARK
 from analysis.text.tokens import base_language
 
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"}
@@ -60,7 +61,8 @@ class ReportTexts:
     themes: str = "Themes"
     theme: str = "Theme"
     open_points: str = "Open points"
-    suppression: str = SUPPRESSION_METHOD
+    suppression: str = DISCLOSURE_METHOD
+    too_few: str = "Too few answers to show."
     suppressed: str = MARK
     no_responses: str = "No responses yet."
     other_questions: str = "Other questions"
@@ -78,6 +80,7 @@ class ReportInput:
     answers: pd.DataFrame
     questions: list[QuestionInfo]
     threshold: int = 5
+    disclosure_key: str = ""
     texts: ReportTexts = field(default_factory=ReportTexts)
     fields: dict[str, str] = field(default_factory=dict)
     field_summaries: dict[str, str] = field(default_factory=dict)
@@ -101,14 +104,17 @@ def build(data: ReportInput) -> Report:
         direction=direction(data.language),
         subtitle=f"{data.title} — {data.meeting}" if data.meeting else data.title,
     )
-    respondents = respondent_count(data.respondents)
-    _method(report, data, respondents)
-    if respondents == 0:
-        report.add(Paragraph(texts.no_responses))
-        return report
     wanted = set(data.question_codes) if data.question_codes is not None else None
     questions = [q for q in data.questions if wanted is None or q.code in wanted]
-    summaries = summarise(data.answers, questions, respondents)
+    view = publish(data.answers, data.respondents, questions, data.threshold, data.disclosure_key)
+    _method(report, data, view.respondents)
+    if view.too_few:
+        report.add(Paragraph(texts.too_few))
+        return report
+    if respondent_count(data.respondents) == 0:
+        report.add(Paragraph(texts.no_responses))
+        return report
+    results = {r.question.code: r for r in view.results}
     by_field: dict[str | None, list[QuestionInfo]] = {}
     for question in questions:
         key = question.field_of_action if question.field_of_action in data.fields else None
@@ -121,7 +127,7 @@ def build(data: ReportInput) -> Report:
         if summary_text:
             report.add(Paragraph(summary_text, data.language))
         for question in by_field.get(field_code, []):
-            _question(report, data, summaries[question.code])
+            _question(report, data, results[question.code])
     _themes(report, data)
     if data.open_points.strip():
         report.add(
@@ -130,77 +136,56 @@ def build(data: ReportInput) -> Report:
     return report
 
 
-def _published(data: ReportInput, value: float | None, mask: bool, formatter) -> str:
-    if mask or value is None or pd.isna(value):
-        return data.texts.suppressed
-    return formatter(value)
+def _value(data: ReportInput, value: float | None, formatter) -> str:
+    return data.texts.suppressed if value is None else formatter(value)
 
 
-def _counts_table(data: ReportInput, caption: str, counts: pd.Series, labels: dict) -> Table:
-    checked = suppress(counts.to_frame(COUNT), data.threshold)
-    rows = [
-        [
-            labels.get(str(key), str(key)),
-            _published(
-                data,
-                checked.counts.loc[key, COUNT],
-                checked.mask.loc[key, COUNT],
-                data.format_number,
-            ),
-        ]
-        for key in checked.counts.index
-    ]
-    return Table(caption, [data.texts.category, data.texts.respondents], rows, numeric=(1,))
-
-
-def _method(report: Report, data: ReportInput, respondents: int) -> None:
+def _method(report: Report, data: ReportInput, respondents: int | None) -> None:
     texts = data.texts
     report.add(
         Heading(texts.method, 2),
         Paragraph(texts.period.format(first=data.period[0], last=data.period[1])),
-        Paragraph(texts.responses.format(n=data.format_number(respondents))),
+        Paragraph(texts.responses.format(n=_value(data, respondents, data.format_number))),
     )
     if respondents:
-        frame = data.respondents
         for caption, column, labels in (
             (texts.by_language, "language", data.language_names),
             (texts.by_group, "group", data.group_labels),
             (texts.by_channel, "channel", data.channel_labels),
         ):
-            counts = frame[column].astype("object").fillna("—").value_counts()
-            report.add(_counts_table(data, caption, counts, labels))
-    report.add(Paragraph(method_statement(data.threshold, texts.suppression, texts.suppressed)))
+            counts = category_counts(data.respondents, column, data.threshold, data.disclosure_key)
+            rows = [
+                [labels.get(key, key), _value(data, count, data.format_number)]
+                for key, count in counts.items()
+            ]
+            report.add(Table(caption, [texts.category, texts.respondents], rows, numeric=(1,)))
+    report.add(Paragraph(method_statement(data.threshold, texts.suppressed, texts.suppression)))
 
 
-def _question(report: Report, data: ReportInput, summary: Summary) -> None:
-    texts, question = data.texts, summary.question
+def _question(report: Report, data: ReportInput, result: Result) -> None:
+    texts, question = data.texts, result.question
     report.add(Heading(question.label, 3))
     report.add(
         Paragraph(
             texts.answered.format(
-                n=_count(data, summary.n), no_answer=_count(data, summary.no_answer)
+                n=_value(data, result.n, data.format_number),
+                no_answer=_value(data, result.no_answer, data.format_number),
             )
         )
     )
     kind = question.kind
-    if summary.n and summary.n < data.threshold and kind not in TEXT_KINDS:
-        # Too few answers for any figure; marked quotes of free text may still be shown.
-        report.add(Paragraph(method_statement(data.threshold, texts.suppression, texts.suppressed)))
+    if result.n is None:
+        report.add(Paragraph(texts.too_few))
         return
     if kind in ("single_choice", "multiple_choice", "yes_no", "scale"):
-        _distribution(report, data, summary)
+        _distribution(report, data, result)
     elif kind == "number":
-        _statistics(report, data, summary, ("mean", "median", "min", "max"))
+        _statistics(report, data, result, ("mean", "median"))
     elif kind == "ranking":
-        _ranking(report, data, summary)
-    elif kind in TEXT_KINDS:
-        if summary.n >= data.threshold:
-            languages = ", ".join(
-                data.language_names.get(str(code), str(code)) for code in summary.table.index
-            )
-            count = data.format_number(summary.n)
-        else:
-            languages = count = texts.suppressed
+        _ranking(report, data, result)
+    elif kind in TEXT_KINDS and result.texts_shown:
+        languages = ", ".join(data.language_names.get(r.code, r.code) for r in result.rows)
+        count = _value(data, result.n, data.format_number)
         report.add(Paragraph(texts.free_text.format(n=count, languages=languages)))
         _quotes(
             report,
@@ -209,26 +194,13 @@ def _question(report: Report, data: ReportInput, summary: Summary) -> None:
         )
 
 
-def _count(data: ReportInput, n: int) -> str:
-    """A respondent count as published: the suppression mark when 0 < n < threshold."""
-    published = published_count(n, data.threshold)
-    return data.texts.suppressed if published is None else data.format_number(published)
-
-
-def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
-    texts, question = data.texts, summary.question
-    counts = summary.table[COUNT]
-    base = summary.stats.get("valid", summary.n) if question.kind == "scale" else summary.n
-    checked = suppress(
-        counts.to_frame(COUNT), data.threshold, column_totals=pd.Series({COUNT: base})
-    )
-    shares = checked.shares()[COUNT]
-    labels = [question.answer_label(code) for code in counts.index]
+def _distribution(report: Report, data: ReportInput, result: Result) -> None:
+    texts, question = data.texts, result.question
     report.add(
         Figure(
             bar_chart(
-                labels,
-                [None if pd.isna(s) else float(s) for s in shares],
+                [r.label for r in result.rows],
+                [r.share for r in result.rows],
                 suppressed_label=texts.suppressed,
             ),
             alt=f"{texts.figure}: {question.label}",
@@ -236,62 +208,45 @@ def _distribution(report: Report, data: ReportInput, summary: Summary) -> None:
     )
     rows = [
         [
-            label,
-            _published(
-                data,
-                checked.counts.loc[code, COUNT],
-                checked.mask.loc[code, COUNT],
-                data.format_number,
-            ),
-            _published(data, shares.loc[code], False, data.format_percent),
+            r.label,
+            _value(data, r.count, data.format_number),
+            _value(data, r.share, data.format_percent),
         ]
-        for code, label in zip(counts.index, labels, strict=True)
+        for r in result.rows
     ]
     if question.kind == "scale":
-        if summary.dont_know:
-            rows.append(
-                [
-                    texts.dont_know,
-                    _count(data, summary.dont_know),
-                    "",
-                ]
-            )
-        stats = summary.stats
         for name, key, fmt in (
             (texts.mean, "mean", data.format_decimal),
             (texts.median, "median", data.format_decimal),
             (texts.top_two, "top_two_share", data.format_percent),
         ):
-            value = stats.get(key)
-            if isinstance(value, int | float):
-                rows.append([name, "", fmt(value)])
+            value = result.stats.get(key)
+            rows.append([name, "", _value(data, value if isinstance(value, float) else None, fmt)])
     report.add(
         Table(question.label, [texts.answer, texts.respondents, texts.share], rows, numeric=(1, 2))
     )
 
 
-def _statistics(report: Report, data: ReportInput, summary: Summary, keys: tuple[str, ...]) -> None:
+def _statistics(report: Report, data: ReportInput, result: Result, keys: tuple[str, ...]) -> None:
     texts = data.texts
-    names = {"mean": texts.mean, "median": texts.median, "min": texts.minimum, "max": texts.maximum}
+    names = {"mean": texts.mean, "median": texts.median}
     rows = [
         [names[k], data.format_decimal(value)]
         for k in keys
-        if isinstance(value := summary.stats.get(k), int | float)
+        if isinstance(value := result.stats.get(k), int | float)
     ]
-    report.add(Table(summary.question.label, [texts.statistic, texts.value], rows, numeric=(1,)))
+    report.add(Table(result.question.label, [texts.statistic, texts.value], rows, numeric=(1,)))
 
 
-def _ranking(report: Report, data: ReportInput, summary: Summary) -> None:
-    texts, question = data.texts, summary.question
+def _ranking(report: Report, data: ReportInput, result: Result) -> None:
+    texts, question = data.texts, result.question
     rows = [
         [
-            question.option_label(str(code)),
-            data.format_decimal(row["mean_rank"])
-            if pd.notna(row["mean_rank"])
-            else texts.suppressed,
-            _count(data, int(row["first"])),
+            r.label,
+            _value(data, r.mean_rank, data.format_decimal),
+            _value(data, r.count, data.format_number),
         ]
-        for code, row in summary.table.iterrows()
+        for r in result.rows
     ]
     report.add(
         Table(
@@ -327,18 +282,11 @@ def _themes(report: Report, data: ReportInput) -> None:
         return
     texts = data.texts
     report.add(Heading(texts.themes, 2))
-    checked = theme_analysis.counts(data.answers, data.themes, None, data.threshold)
+    counts = theme_counts(
+        data.answers, [t.code for t in data.themes], data.threshold, data.disclosure_key
+    )
     rows = [
-        [
-            theme.label,
-            _published(
-                data,
-                checked.counts.loc[theme.code, "respondents"],
-                checked.mask.loc[theme.code, "respondents"],
-                data.format_number,
-            ),
-        ]
-        for theme in data.themes
+        [theme.label, _value(data, counts[theme.code], data.format_number)] for theme in data.themes
     ]
     report.add(Table(texts.themes, [texts.theme, texts.respondents], rows, numeric=(1,)))
     if "themes" not in data.answers:

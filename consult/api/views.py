@@ -7,12 +7,12 @@ from typing import Any
 from flask import abort, jsonify, request
 from flask_babel import force_locale
 
-from analysis.frames import respondent_count
+from analysis.published import NOISE
 from consult import links, reporting
 from consult.api import _error, bp, token_required
 from consult.api.openapi import document
 from consult.extensions import db
-from consult.results import results as published
+from consult.results import published
 from surveys import consultations, rules
 from surveys.models import Consultation
 from surveys.texts import pick
@@ -102,13 +102,14 @@ def results(slug: str) -> Any:
         return _error(400, f"lang must be one of: {', '.join(consultation.languages)}")
     with force_locale(lang):
         data = reporting.load(db.session, consultation, lang)
-        figures = published(data)
+        view = published(data)
     return jsonify(
         {
             "slug": consultation.slug,
             "language": lang,
-            "respondents": respondent_count(data.respondents),
+            "respondents": view.respondents,
             "threshold": consultation.small_cell_threshold,
+            "noise": NOISE,
             "questions": [
                 {
                     "code": r.question.code,
@@ -119,12 +120,20 @@ def results(slug: str) -> Any:
                     "no_answer": r.no_answer,
                     "suppressed": r.suppressed,
                     "rows": [
-                        {"label": row.label, "count": row.count, "share": row.share}
+                        {
+                            "code": row.code,
+                            "label": row.label,
+                            "count": row.count,
+                            "share": row.share,
+                            **(
+                                {"mean_rank": row.mean_rank} if r.question.kind == "ranking" else {}
+                            ),
+                        }
                         for row in r.rows
                     ],
                     "stats": r.stats,
                 }
-                for r in figures
+                for r in view.results
             ],
         }
     )

@@ -7,12 +7,11 @@ from typing import Any
 
 from flask import abort, g, render_template
 
-from analysis.frames import respondent_count
 from consult import reporting
 from consult.extensions import db
 from consult.respond import bp
 from consult.respond.common import current_locale
-from consult.results import formatted, results
+from consult.results import disclosure_note, formatted, published
 from surveys.models import Consultation, ReportSettings
 from surveys.vocabulary import (
     FIELD_OF_ACTION_LABELS,
@@ -35,16 +34,29 @@ def public_results(slug: str) -> Any:
     consultation = db.get_or_404(Consultation, consultation.id)  # the report reads its rows
     data = reporting.load(db.session, consultation, language)
     chosen = set(settings.questions)
-    figures = [r for r in results(data) if not chosen or r.question.code in chosen]
-    quotes = data.answers[data.answers["publish_quote"].astype(bool)].dropna(subset=["text"])
-    respondents = respondent_count(data.respondents)
+    view = published(data)
+    figures = [r for r in view.results if not chosen or r.question.code in chosen]
+    # Quotes only from questions with enough answers to quote from (analysis.published).
+    quotable = {r.question.code for r in view.results if r.texts_shown}
+    marked = data.answers[data.answers["publish_quote"].astype(bool)].dropna(subset=["text"])
+    marked = marked[marked["question_code"].astype("object").isin(quotable)]
+    quotes = [
+        {
+            "text": str(row["text"]),
+            "language": str(row["language"]),
+            # A missing translation is NaN in the frame: never print it.
+            "translation": row["translation"] if isinstance(row["translation"], str) else None,
+        }
+        for _, row in marked.iterrows()
+    ]
+    respondents = view.respondents
     return render_template(
         "respond/public_results.html",
         consultation=consultation,
         figures=figures,
-        quotes=quotes.to_dict("records"),
+        quotes=quotes,
         respondents=respondents,
-        threshold=consultation.small_cell_threshold,
+        disclosure_note=disclosure_note(consultation.small_cell_threshold),
         formatted=formatted,
         outcomes=consultation.outcomes,
         outcome_labels=OUTCOME_STATUS_LABELS,

@@ -16,7 +16,7 @@ from consult import reporting
 from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import current_language
-from consult.results import filters_from_args, formatted, results, summaries_of
+from consult.results import disclosure_note, filters_from_args, formatted, published
 from consult.review import bp, language_options
 from surveys.texts import pick
 from surveys.vocabulary import CHANNEL_LABELS
@@ -48,15 +48,17 @@ def results_page() -> Any:
     consultation = g.consultation
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
-    summaries = summaries_of(data)
-    figures = results(data, with_charts=True, summaries=summaries)
-    earlier = _compare_rounds(consultation, data, summaries, filters)
+    view = published(data, with_charts=True)
+    summaries = summarise(data.answers, data.questions, respondent_count(data.respondents))
+    earlier = {} if view.too_few else _compare_rounds(consultation, data, summaries, filters)
     return render_template(
         "review/results.html",
         consultation=consultation,
-        figures=figures,
+        figures=view.results,
+        too_few=view.too_few,
         filters=filters,
-        respondents=respondent_count(data.respondents),
+        respondents=view.respondents,
+        disclosure_note=disclosure_note(consultation.small_cell_threshold),
         groups=[
             (g_.code, pick(g_.label, current_language(), consultation.languages))
             for g_ in consultation.groups

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -92,6 +93,9 @@ class Consultation(Base):
     # Goes up whenever this row or a section, question, option or group of this consultation
     # changes (see `surveys.versioning`), so per-process copies for respondents know they are old.
     questionnaire_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Secret behind the noise of published figures (analysis.published): the same people always
+    # get the same noise. Never shown, never exported.
+    disclosure_key: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(32))
 
     meeting: Mapped[Meeting | None] = relationship()
     agenda_item: Mapped[AgendaItem | None] = relationship()

@@ -137,4 +137,4 @@ def test_small_numbers_are_suppressed_in_the_report(answers):
     report = build.build(_input(_coded(answers), threshold=5))
     cells = [c for b in report.blocks if hasattr(b, "rows") for r in b.rows for c in r]
     assert "–" in cells
-    assert any("fewer than 5 respondents" in getattr(b, "text", "") for b in report.blocks)
+    assert any("counts below 5 are not shown" in getattr(b, "text", "") for b in report.blocks)

@@ -95,16 +95,15 @@ def test_results_are_aggregated_with_suppression(client, token, db_session):
 
     consultation, _ = arrange(db_session, slug="api-results")
     body = _get(client, "/api/v1/consultations/api-results/results?lang=de", token).get_json()
-    assert body["respondents"] == 4 and body["threshold"] == 5
-    choice = next(q for q in body["questions"] if q["code"] == "q_choice")
-    # Four respondents are fewer than five: the figures are withheld, not shown.
-    assert (choice["n"], choice["suppressed"], choice["rows"]) == (None, True, [])
+    # Four respondents are fewer than five: nothing is shown, not even how many they are.
+    assert body["respondents"] is None and body["threshold"] == 5
+    assert body["questions"] == []
     consultation.small_cell_threshold = 1
     db_session.commit()
     body = _get(client, "/api/v1/consultations/api-results/results", token).get_json()
     choice = next(q for q in body["questions"] if q["code"] == "q_choice")
     assert choice["n"] == 4
-    assert choice["rows"][0] == {"label": "a de", "count": 4, "share": 1.0}
+    assert choice["rows"][0] == {"code": "a", "label": "a de", "count": 4, "share": 1.0}
 
 
 def test_results_need_the_facilitator_role(client, make_user, db_session, consultation):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from surveys.models import ReportSettings
@@ -30,7 +32,8 @@ def closed(db_session):
 
 def test_a_closed_consultation_shows_aggregates_and_published_quotes_only(client, closed):
     page = client.get("/c/closed-results/results").get_data(as_text=True)
-    assert "4 Antworten" in page and "a de" in page
+    # Four respondents at threshold 2: shown, with at most 3 of noise (analysis.published).
+    assert re.search(r"[1-7] Antworten", page) and "a de" in page
     assert "نحتاج إلى مزيد من دورات اللغة" in page
     assert "Потрібно більше курсів мови" not in page
     assert "max.muster" not in page

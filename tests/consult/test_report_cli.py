@@ -16,6 +16,7 @@ def arranged(db_session):
     consultation, answers = arrange(db_session, slug="reported")
     answers[1].quote = True
     answers[0].hidden = True
+    consultation.small_cell_threshold = 1  # four respondents: show everything
     db_session.commit()
     return consultation
 
