@@ -7,6 +7,8 @@ import math
 
 from matplotlib.figure import Figure
 
+from analysis.text.clusters import cut
+
 HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---", "+++")
 FONT = "DejaVu Sans"
 
@@ -56,4 +58,4 @@ def bar_chart(
 
 
 def _shorten(label: str, limit: int = 40) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    return cut(label, limit)

@@ -6,9 +6,9 @@ sum of its respondents' record keys, and its noise (−3 … +3) is read off the
 set of respondents therefore always gets the same noise, in every view, format and filter, so
 subtracting views yields noise, not people. Counts of 1 … threshold − 1 are not shown at all
 (primary suppression). Shares, means, medians and top-two shares are computed only from the
-published (perturbed) counts and rounded. A threshold of 1 switches all of this off. Extremes (min / max, earliest / latest) are never
+published (perturbed) counts and rounded. Extremes (min / max, earliest / latest) are never
 published: they are single people's values. A view resting on fewer than threshold
-respondents shows nothing.
+respondents shows nothing. A threshold of 1 switches all of this off.
 
 Pure pandas: must not import flask, sqlalchemy, surveys or consult.
 """

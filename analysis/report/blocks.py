@@ -25,6 +25,13 @@ class Table:
     rows: list[list[str]]
     numeric: tuple[int, ...] = ()
     sheet: str = ""
+    # The published numbers behind `rows` (int counts, float shares as Percent, None where
+    # hidden), for formats that keep numbers as numbers (XLSX).
+    values: list[list[object]] | None = None
+
+
+class Percent(float):
+    """A share that spreadsheets show as a percentage (the value stays a number)."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from analysis.published import (
     theme_counts,
 )
 from analysis.questions import TEXT_KINDS, QuestionInfo
-from analysis.report.blocks import Figure, Heading, Paragraph, Quote, Report, Table
+from analysis.report.blocks import Figure, Heading, Paragraph, Percent, Quote, Report, Table
 from analysis.suppression import MARK
 from analysis.text.tokens import base_language
 
@@ -158,7 +158,12 @@ def _method(report: Report, data: ReportInput, respondents: int | None) -> None:
                 [labels.get(key, key), _value(data, count, data.format_number)]
                 for key, count in counts.items()
             ]
-            report.add(Table(caption, [texts.category, texts.respondents], rows, numeric=(1,)))
+            values: list[list[object]] = [[None, count] for count in counts.values()]
+            report.add(
+                Table(
+                    caption, [texts.category, texts.respondents], rows, numeric=(1,), values=values
+                )
+            )
     report.add(Paragraph(method_statement(data.threshold, texts.suppressed, texts.suppression)))
 
 
@@ -214,6 +219,9 @@ def _distribution(report: Report, data: ReportInput, result: Result) -> None:
         ]
         for r in result.rows
     ]
+    values: list[list[object]] = [
+        [None, r.count, None if r.share is None else Percent(r.share)] for r in result.rows
+    ]
     if question.kind == "scale":
         for name, key, fmt in (
             (texts.mean, "mean", data.format_decimal),
@@ -221,21 +229,36 @@ def _distribution(report: Report, data: ReportInput, result: Result) -> None:
             (texts.top_two, "top_two_share", data.format_percent),
         ):
             value = result.stats.get(key)
-            rows.append([name, "", _value(data, value if isinstance(value, float) else None, fmt)])
+            number = value if isinstance(value, float) else None
+            rows.append([name, "", _value(data, number, fmt)])
+            shown = Percent(number) if number is not None and key == "top_two_share" else number
+            values.append([None, None, shown])
     report.add(
-        Table(question.label, [texts.answer, texts.respondents, texts.share], rows, numeric=(1, 2))
+        Table(
+            question.label,
+            [texts.answer, texts.respondents, texts.share],
+            rows,
+            numeric=(1, 2),
+            values=values,
+        )
     )
 
 
 def _statistics(report: Report, data: ReportInput, result: Result, keys: tuple[str, ...]) -> None:
     texts = data.texts
     names = {"mean": texts.mean, "median": texts.median}
-    rows = [
-        [names[k], data.format_decimal(value)]
-        for k in keys
-        if isinstance(value := result.stats.get(k), int | float)
-    ]
-    report.add(Table(result.question.label, [texts.statistic, texts.value], rows, numeric=(1,)))
+    shown = [(k, v) for k in keys if isinstance(v := result.stats.get(k), int | float)]
+    rows = [[names[k], data.format_decimal(v)] for k, v in shown]
+    values: list[list[object]] = [[None, v] for _k, v in shown]
+    report.add(
+        Table(
+            result.question.label,
+            [texts.statistic, texts.value],
+            rows,
+            numeric=(1,),
+            values=values,
+        )
+    )
 
 
 def _ranking(report: Report, data: ReportInput, result: Result) -> None:
@@ -248,12 +271,14 @@ def _ranking(report: Report, data: ReportInput, result: Result) -> None:
         ]
         for r in result.rows
     ]
+    values: list[list[object]] = [[None, r.mean_rank, r.count] for r in result.rows]
     report.add(
         Table(
             question.label,
             [texts.answer, texts.mean_rank, texts.ranked_first],
             rows,
             numeric=(1, 2),
+            values=values,
         )
     )
 
@@ -288,7 +313,10 @@ def _themes(report: Report, data: ReportInput) -> None:
     rows = [
         [theme.label, _value(data, counts[theme.code], data.format_number)] for theme in data.themes
     ]
-    report.add(Table(texts.themes, [texts.theme, texts.respondents], rows, numeric=(1,)))
+    values: list[list[object]] = [[None, counts[theme.code]] for theme in data.themes]
+    report.add(
+        Table(texts.themes, [texts.theme, texts.respondents], rows, numeric=(1,), values=values)
+    )
     if "themes" not in data.answers:
         return
     for theme in data.themes:

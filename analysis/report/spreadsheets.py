@@ -101,7 +101,16 @@ def xlsx_bytes(
             rows.append([block.caption])
             bold.add(len(rows))
             rows.append(list(block.columns))
-            rows.extend(list(row) for row in block.rows)
+            for index, row in enumerate(block.rows):
+                values = block.values[index] if block.values else []
+                rows.append(
+                    [
+                        values[column]
+                        if column < len(values) and values[column] is not None
+                        else text
+                        for column, text in enumerate(row)
+                    ]
+                )
     workbook = Workbook()
     workbook.add_rows(summary_title, rows, right_to_left=report.direction == "rtl", bold_rows=bold)
     workbook.add_frame(answers_title, answers, header=list(answers.columns))

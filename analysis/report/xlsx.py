@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 import numpy as np
 import pandas as pd
 
+from analysis.report.blocks import Percent
 from analysis.safe import safe_cell
 
 MAX_ROWS = 1_048_576  # Excel's limit per sheet, header included
@@ -56,7 +57,11 @@ STYLES = (
     '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
     '<borders count="1"><border/></borders>'
     '<cellStyleXfs count="1"><xf/></cellStyleXfs>'
-    '<cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs>'
+    # 0 normal, 1 bold, 2 text kept as text when edited (quote prefix, no visible apostrophe),
+    # 3 a share shown as a percentage.
+    '<cellXfs count="4"><xf fontId="0"/><xf fontId="1" applyFont="1"/>'
+    '<xf fontId="0" quotePrefix="1"/><xf fontId="0" numFmtId="9" applyNumberFormat="1"/>'
+    "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
@@ -65,9 +70,11 @@ RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relati
 
 
 def _text(value: object, bold: bool = False) -> str:
-    """One text cell's XML, with the formula guard and XML escaping."""
-    text = safe_cell(ILLEGAL.sub("", str(value)))
-    style = ' s="1"' if bold else ""
+    """One text cell's XML: an inline string is never a formula; text that would read as one
+    gets the quote-prefix style, so it stays text when edited without showing an apostrophe."""
+    text = ILLEGAL.sub("", str(value))
+    guarded = safe_cell(text) != text
+    style = ' s="2"' if guarded else (' s="1"' if bold else "")
     return f'<c{style} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
@@ -76,6 +83,8 @@ def _cell(value: object, bold: bool = False) -> str:
         return "<c/>"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return _text(value, bold)
+    if isinstance(value, Percent):
+        return f'<c s="3"><v>{float(value)!r}</v></c>'
     return f"<c><v>{value!r}</v></c>"
 
 

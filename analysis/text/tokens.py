@@ -13,11 +13,10 @@ import stopwordsiso
 ZWNJ = "\u200c"
 # Zero-width and direction controls that carry no meaning for analysis (ZWNJ is kept apart).
 INVISIBLE = dict.fromkeys(
-    map(
-        ord, "\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
-    ),
+    map(ord, "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"),
     None,
 )
+LONE_JOINER = re.compile(r"\u200d(?![\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF])")
 # A word: letters and marks, joined inside by ZWNJ, apostrophes or hyphens.
 WORD = re.compile(r"[^\W\d_](?:[\w\u0300-\u036f\u064b-\u065f\u0670']|\u200c(?=\w)|-(?=\w))*")
 # Farsi is often typed with Arabic letter forms; fold them so stop words match.
@@ -41,13 +40,19 @@ def base_language(language: str) -> str:
 
 
 def normalise(text: str, language: str) -> str:
-    """NFC, invisible controls removed, case folded; Farsi letter forms unified."""
+    """NFC, invisible controls removed, lower case; Farsi letter forms unified.
+
+    Lower case, not casefold: casefold turns German "größte" into "grösste", a word nobody
+    wrote, and the word cloud shows the words people wrote.
+    """
     text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
+    # A zero-width joiner means nothing between letters but holds emoji sequences together.
+    text = LONE_JOINER.sub("", text)
     if base_language(language) == "fa":
         text = text.translate(FARSI_FOLD)
         # A ZWNJ next to a space or at a word's edge is a typing slip, not a joiner.
         text = re.sub(r"\s*\u200c+\s*(?=\s|$)|(?<=\s)\u200c+|^\u200c+", " ", text)
-    return text.casefold()
+    return text.lower()
 
 
 @cache
@@ -85,6 +90,6 @@ def lemmatise(words: list[str], language: str) -> list[str]:
 
     lang = base_language(language)
     try:
-        return [simplemma.lemmatize(word, lang=lang).casefold() for word in words]
+        return [simplemma.lemmatize(word, lang=lang).lower() for word in words]
     except ValueError:
         return words

@@ -65,12 +65,13 @@ def language_options(consultation: Consultation) -> list[tuple[str, str]]:
 
 def question_options(consultation: Consultation, questions: list) -> list[tuple[str, str]]:
     """(code, "code – prompt") of questions, for filter lists."""
+    from analysis.text.clusters import cut
     from consult.i18n import localised
 
     options = []
     for question in questions:
         prompt = localised(question.prompt, list(consultation.languages))
-        short = prompt if len(prompt) <= 60 else prompt[:59] + "…"
+        short = cut(prompt, 60)
         options.append((question.code, f"{question.code} – {short}"))
     return options
 
