@@ -1,0 +1,127 @@
+"""What pages, the API and exports say about published figures (issue: misleading figures)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from surveys.administration import users
+from surveys.models import Answer, Option, Question, ReportSettings, Response
+from surveys.vocabulary import ConsultationStatus, QuestionKind, ResponseStatus
+from tests.consult.review_support import arrange
+
+
+def _base(consultation):
+    return f"/staff/review/{consultation.id}/results"
+
+
+@pytest.fixture()
+def arranged(db_session):
+    consultation, answers = arrange(db_session, slug="published-pages")
+    consultation.small_cell_threshold = 2
+    db_session.commit()
+    return consultation, answers
+
+
+def test_the_rule_for_percentages_stands_next_to_the_tables(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    page = client.get(_base(consultation)).get_data(as_text=True)
+    assert "Prozentwerte sind Anteile aller, die die Frage beantwortet haben" in page
+    assert "höchstens 3" in page
+
+
+def test_a_filtered_page_and_its_export_say_they_are_filtered(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    page = client.get(f"{_base(consultation)}?lang_filter=de&lang_filter=ar").get_data(as_text=True)
+    assert "Ergebnisse (gefiltert)" in page
+    export = client.get(f"{_base(consultation)}/export.docx?lang_filter=de&lang_filter=ar")
+    assert "-filtered.docx" in export.headers["Content-Disposition"]
+    unfiltered = client.get(f"{_base(consultation)}/export.docx")
+    assert "-filtered" not in unfiltered.headers["Content-Disposition"]
+
+
+def test_a_filter_below_the_threshold_shows_no_numbers(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    page = client.get(f"{_base(consultation)}?lang_filter=uk").get_data(as_text=True)
+    assert "Zu wenige Antworten, um sie zu zeigen." in page
+    assert "1 Antwort" not in page and "Beantwortet:" not in page
+
+
+def test_the_public_page_never_prints_nan_under_a_quote(client, arranged, db_session):
+    consultation, answers = arranged
+    consultation.status = ConsultationStatus.CLOSED
+    answers[1].quote = answers[1].publish_quote = True  # no translation entered
+    db_session.add(
+        ReportSettings(
+            consultation_id=consultation.id,
+            fields=[],
+            questions=[],
+            summaries={},
+            open_points={},
+            public_results=True,
+        )
+    )
+    db_session.commit()
+    page = client.get(f"/c/{consultation.slug}/results").get_data(as_text=True)
+    assert "نحتاج إلى مزيد من دورات اللغة" in page
+    assert "nan" not in page.lower().replace("nanny", "")
+
+
+def test_quotes_need_enough_answers_in_the_view(client, arranged, db_session):
+    consultation, answers = arranged
+    consultation.status = ConsultationStatus.CLOSED
+    consultation.small_cell_threshold = 5  # four answers are too few to quote from
+    answers[1].quote = answers[1].publish_quote = True
+    db_session.add(
+        ReportSettings(
+            consultation_id=consultation.id,
+            fields=[],
+            questions=[],
+            summaries={},
+            open_points={},
+            public_results=True,
+        )
+    )
+    db_session.commit()
+    page = client.get(f"/c/{consultation.slug}/results").get_data(as_text=True)
+    assert "نحتاج إلى مزيد من دورات اللغة" not in page
+    assert "Zu wenige Antworten, um sie zu zeigen." in page
+
+
+def test_the_api_names_option_codes_and_keeps_the_mean_rank_out_of_share(
+    client, make_user, db_session
+):
+    consultation, _ = arrange(db_session, slug="api-ranking")
+    consultation.small_cell_threshold = 1
+    ranking = Question(code="q_rank", kind=QuestionKind.RANKING, prompt={"de": "Reihenfolge"})
+    for code in ("x", "y"):
+        ranking.options.append(Option(code=code, label={"de": f"{code} de"}))
+    consultation.sections[0].questions.append(ranking)
+    response = Response(
+        consultation=consultation,
+        language="de",
+        group=consultation.groups[0],
+        status=ResponseStatus.SUBMITTED,
+        submitted_at=datetime(2027, 2, 3, 9, 30, tzinfo=UTC),
+    )
+    response.answers.append(Answer(question=ranking, option_code="x", number=1))
+    response.answers.append(Answer(question=ranking, option_code="y", number=2))
+    db_session.add(response)
+    make_user("ranker@example.org", ("facilitator",))
+    token = users.issue_api_token(db_session, users.find_user(db_session, "ranker@example.org"))
+    db_session.commit()
+    body = client.get(
+        "/api/v1/consultations/api-ranking/results?lang=de",
+        headers={"Authorization": f"Bearer {token}"},
+    ).get_json()
+    rows = next(q for q in body["questions"] if q["code"] == "q_rank")["rows"]
+    assert [(r["code"], r["mean_rank"], r["share"], r["count"]) for r in rows] == [
+        ("x", 1.0, None, 1),
+        ("y", 2.0, None, 0),
+    ]
+    choice = next(q for q in body["questions"] if q["code"] == "q_choice")
+    assert [r["code"] for r in choice["rows"]] == ["a", "b"]
