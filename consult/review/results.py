@@ -49,8 +49,10 @@ def results_page() -> Any:
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
     view = published(data, with_charts=True)
-    summaries = summarise(data.answers, data.questions, respondent_count(data.respondents))
-    earlier = {} if view.too_few else _compare_rounds(consultation, data, summaries, filters)
+    earlier = {}
+    if consultation.previous_round is not None and not view.too_few:
+        summaries = summarise(data.answers, data.questions, respondent_count(data.respondents))
+        earlier = _compare_rounds(consultation, data, summaries, filters)
     return render_template(
         "review/results.html",
         consultation=consultation,
