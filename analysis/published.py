@@ -48,6 +48,16 @@ class Row:
 
 
 @dataclass
+class CrossTab:
+    """Answers (rows) by group or language (columns), every cell published like any count."""
+
+    by: str
+    columns: list[str]
+    totals: list[int | None]
+    rows: list[tuple[str, str, list[int | None]]]
+
+
+@dataclass
 class Result:
     """One question's published figures: None stands for a value that is not shown."""
 
@@ -60,6 +70,7 @@ class Result:
     # Free text: whether the view holds enough answers for quotes, lists and word clouds.
     texts_shown: bool = False
     chart: bytes | None = None
+    crosstabs: list[CrossTab] = field(default_factory=list)
 
 
 @dataclass
@@ -268,12 +279,48 @@ def _answered(question: QuestionInfo, rows: pd.DataFrame) -> pd.Series:
     return rows.dropna(subset=["option_code"])["response_id"]
 
 
+CROSSTAB_BY = ("group", "language")
+
+
+def _crosstab(result: Result, rows: pd.DataFrame, cells: _Cells, by: str) -> CrossTab:
+    """Respondents per answer and category; a category answered by too few shows nothing."""
+    question = result.question
+    if question.kind == "scale":
+        rows = rows.dropna(subset=["number"])
+        answer = rows["number"].round().astype("int64").astype(str)
+        order = [str(p) for p in range(question.scale_min, question.scale_max + 1)]
+    else:
+        rows = rows.dropna(subset=["option_code"])
+        answer = rows["option_code"].astype("object").astype(str)
+        order = question.option_codes
+    category = rows[by].astype("object").fillna("—").astype(str)
+    frame = pd.DataFrame(
+        {"response_id": rows["response_id"], "cell": answer + "\x1f" + category, "by": category}
+    )
+    columns = sorted(category.unique())
+    totals = cells.counts(frame, "by", columns)
+    counts = cells.by(frame, "cell")
+    table_rows = []
+    for code in order:
+        line = []
+        for column in columns:
+            if totals[column] is None:
+                line.append(None)
+                continue
+            n, key = counts.get(f"{code}\x1f{column}", (0, 0))
+            line.append(published_count(n, key, cells.threshold))
+        table_rows.append((code, question.answer_label(code), line))
+    return CrossTab(by, columns, [totals[c] for c in columns], table_rows)
+
+
 def publish(
     answers: pd.DataFrame,
     respondents: pd.DataFrame,
     questions: list[QuestionInfo],
     threshold: int,
     secret: str,
+    *,
+    crosstabs: bool = False,
 ) -> Published:
     """Every figure of one view (all respondents, or a filtered set) as it may be published."""
     ids = respondents["response_id"] if len(respondents) else pd.Series([], dtype="object")
@@ -305,6 +352,8 @@ def publish(
             result.suppressed = any(r.count is None for r in result.rows) or any(
                 v is None for v in result.stats.values()
             )
+            if crosstabs and question.kind in CHART_KINDS:
+                result.crosstabs = [_crosstab(result, rows, cells, by) for by in CROSSTAB_BY]
         results.append(result)
     return Published(published_count(total, total_key, threshold), False, results, threshold)
 

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 
-def published(data: Data, *, with_charts: bool = False) -> Published:
+def published(data: Data, *, with_charts: bool = False, crosstabs: bool = False) -> Published:
     """Every published figure of `data` (a view, filtered or not), from the one path."""
     consultation = data.consultation
     figures = publish(
@@ -39,6 +39,7 @@ def published(data: Data, *, with_charts: bool = False) -> Published:
         data.questions,
         consultation.small_cell_threshold,
         consultation.disclosure_key or "",
+        crosstabs=crosstabs,
     )
     if with_charts:
         for result in figures.results:

@@ -48,7 +48,7 @@ def results_page() -> Any:
     consultation = g.consultation
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
-    view = published(data, with_charts=True)
+    view = published(data, with_charts=True, crosstabs=True)
     earlier = {}
     if consultation.previous_round is not None and not view.too_few:
         summaries = summarise(data.answers, data.questions, respondent_count(data.respondents))
@@ -57,6 +57,13 @@ def results_page() -> Any:
         "review/results.html",
         consultation=consultation,
         figures=view.results,
+        category_labels={
+            "group": {
+                g_.code: pick(g_.label, current_language(), consultation.languages)
+                for g_ in consultation.groups
+            },
+            "language": dict(language_options(consultation)),
+        },
         too_few=view.too_few,
         filters=filters,
         respondents=view.respondents,

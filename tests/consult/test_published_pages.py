@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -125,3 +126,15 @@ def test_the_api_names_option_codes_and_keeps_the_mean_rank_out_of_share(
     ]
     choice = next(q for q in body["questions"] if q["code"] == "q_choice")
     assert [r["code"] for r in choice["rows"]] == ["a", "b"]
+
+
+def test_results_show_answers_by_language_with_small_columns_hidden(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    page = client.get(_base(consultation)).get_data(as_text=True)
+    tables = re.findall(r'<details class="crosstab">(.*?)</details>', page, re.S)
+    by_language = next(t for t in tables if "Deutsch" in t)
+    # Two German respondents reach the threshold of 2; one Arabic and one Ukrainian do not.
+    row = re.search(r"a de</th>(.*?)</tr>", by_language, re.S).group(1)
+    cells = re.findall(r'numeric">(.*?)</td>', row)
+    assert cells.count("–") == 2 and len(cells) == 3
