@@ -302,7 +302,7 @@ def _crosstab(result: Result, rows: pd.DataFrame, cells: _Cells, by: str) -> Cro
     counts = cells.by(frame, "cell")
     table_rows = []
     for code in order:
-        line = []
+        line: list[int | None] = []
         for column in columns:
             if totals[column] is None:
                 line.append(None)
