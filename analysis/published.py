@@ -358,6 +358,11 @@ def publish(
     return Published(published_count(total, total_key, threshold), False, results, threshold)
 
 
+def enough_to_quote(respondents: int, threshold: int) -> bool:
+    """Free-text lists, quotes and word clouds need at least threshold answers in the view."""
+    return threshold <= 1 or respondents >= threshold
+
+
 def category_counts(
     respondents: pd.DataFrame, column: str, threshold: int, secret: str
 ) -> dict[str, int | None]:

@@ -12,6 +12,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from analysis.published import enough_to_quote
 from analysis.report import build as report_build
 from analysis.report import html as report_html
 from analysis.text.terms import frequencies, pooled, text_rows
@@ -135,6 +136,10 @@ def _cloud_input() -> tuple[Counter, str, reporting.Data]:
         rows = rows[rows["themes"].map(lambda t: theme in t)]
     if original:
         rows = rows[rows["language"].astype("object") == original]
+    # A cloud drawn from one or two answers shows those people's words: too few, no cloud.
+    if not enough_to_quote(rows["response_id"].nunique(), consultation.small_cell_threshold):
+        return Counter(), original or language, data
+    if original:
         return frequencies(rows["text"].astype(str), original), original, data
     return pooled(rows, language), language, data
 

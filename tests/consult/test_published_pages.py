@@ -138,3 +138,11 @@ def test_results_show_answers_by_language_with_small_columns_hidden(client, sign
     row = re.search(r"a de</th>(.*?)</tr>", by_language, re.S).group(1)
     cells = re.findall(r'numeric">(.*?)</td>', row)
     assert cells.count("–") == 2 and len(cells) == 3
+
+
+def test_no_word_cloud_from_fewer_answers_than_the_threshold(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    base = f"/staff/review/{consultation.id}/wordclouds"
+    assert client.get(f"{base}/cloud.png?lang_filter=uk").status_code == 404  # one answer
+    assert client.get(f"{base}/cloud.png?lang_filter=de").status_code == 200  # two answers
