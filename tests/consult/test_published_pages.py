@@ -146,3 +146,12 @@ def test_no_word_cloud_from_fewer_answers_than_the_threshold(client, sign_in, ar
     base = f"/staff/review/{consultation.id}/wordclouds"
     assert client.get(f"{base}/cloud.png?lang_filter=uk").status_code == 404  # one answer
     assert client.get(f"{base}/cloud.png?lang_filter=de").status_code == 200  # two answers
+
+
+def test_the_dashboard_hides_what_the_report_hides(client, sign_in, arranged):
+    consultation, _ = arranged
+    sign_in("facilitator")
+    page = client.get(f"/staff/review/{consultation.id}/").get_data(as_text=True)
+    # One Arabic respondent at a threshold of 2: the dashboard shows "–", not "1".
+    row = re.search(r'dir="auto">العربية</td><td[^>]*>(.*?)</td>', page).group(1)
+    assert row == "–"
