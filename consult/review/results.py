@@ -5,13 +5,9 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-import pandas as pd
 from flask import abort, g, render_template, request
 from flask_babel import gettext as _
 
-from analysis.frames import respondent_count
-from analysis.rounds import compare
-from analysis.summaries import summarise
 from consult import reporting
 from consult.downloads import file_response
 from consult.extensions import db
@@ -49,10 +45,7 @@ def results_page() -> Any:
     filters = _filters()
     data = reporting.load(db.session, consultation, current_language(), filters)
     view = published(data, with_charts=True, crosstabs=True)
-    earlier = {}
-    if consultation.previous_round is not None and not view.too_few:
-        summaries = summarise(data.answers, data.questions, respondent_count(data.respondents))
-        earlier = _compare_rounds(consultation, data, summaries, filters)
+    earlier = {} if view.too_few else _compare_rounds(consultation, view, filters)
     return render_template(
         "review/results.html",
         consultation=consultation,
@@ -88,39 +81,39 @@ def results_page() -> Any:
     )
 
 
-def _compare_rounds(consultation, data, current, filters) -> dict[str, Any]:
-    """Per question code: the comparison with the earlier round, where there is one."""
+def _compare_rounds(consultation, view, filters) -> dict[str, Any]:
+    """Per question code: the comparison with the earlier round, where there is one.
+
+    Both rounds' figures are published figures (analysis.published), each with its own
+    consultation's secret and threshold; the change is worked out from those alone.
+    """
     previous = consultation.previous_round
     if previous is None:
         return {}
-    before = reporting.load(db.session, previous, current_language(), filters)
-    threshold = consultation.small_cell_threshold
-    old_questions = {q.code: q for q in before.questions}
-    shared = [q for q in data.questions if q.code in old_questions and q.kind in ROUND_KINDS]
-    earlier = summarise(
-        before.answers, [old_questions[q.code] for q in shared], len(before.respondents)
-    )
+    before = published(reporting.load(db.session, previous, current_language(), filters))
+    if before.too_few:
+        return {}
+    earlier = {r.question.code: r for r in before.results}
     comparisons = {}
-    for question in shared:
-        table = compare(current[question.code], earlier[question.code], threshold)
-        if question.kind in ("scale", "number"):
-            before_mean, now_mean = (
-                table.loc["mean", "mean_earlier"],
-                table.loc["mean", "mean_current"],
-            )
+    for now in view.results:
+        then = earlier.get(now.question.code)
+        if then is None or now.question.kind not in ROUND_KINDS:
+            continue
+        if now.question.kind in ("scale", "number"):
+            before_mean, now_mean = then.stats.get("mean"), now.stats.get("mean")
             change = None if before_mean is None or now_mean is None else now_mean - before_mean
             rows = [(_("Mean"), before_mean, now_mean, change)]
         else:
-            rows = [
-                (question.option_label(str(code)), *(None if pd.isna(v) else float(v) for v in row))
-                for code, row in table[
-                    ["share_earlier", "share_current", "difference_points"]
-                ].iterrows()
-            ]
-        comparisons[question.code] = {
-            "n": (earlier[question.code].n, current[question.code].n),
+            shares_then = {row.code: row.share for row in then.rows}
+            rows = []
+            for row in now.rows:
+                old = shares_then.get(row.code)
+                change = None if old is None or row.share is None else (row.share - old) * 100
+                rows.append((row.label, old, row.share, change))
+        comparisons[now.question.code] = {
+            "n": (then.n, now.n),
             "rows": rows,
-            "kind": "mean" if question.kind in ("scale", "number") else "share",
+            "kind": "mean" if now.question.kind in ("scale", "number") else "share",
         }
     return comparisons
 
