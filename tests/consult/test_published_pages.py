@@ -155,3 +155,51 @@ def test_the_dashboard_hides_what_the_report_hides(client, sign_in, arranged):
     # One Arabic respondent at a threshold of 2: the dashboard shows "–", not "1".
     row = re.search(r'dir="auto">العربية</td><td[^>]*>(.*?)</td>', page).group(1)
     assert row == "–"
+
+
+def test_page_api_and_xlsx_agree_cell_by_cell_for_the_demo(client, sign_in, db_session):
+    import io
+
+    import openpyxl
+
+    from surveys.demo import loader
+    from tests.consult.test_disclosure_intruder import _api, _page
+
+    consultation = loader.load(db_session, password="demo-passwort-2027-x", responses=60)
+    db_session.commit()
+    consultation = consultation.consultation
+    user = sign_in("facilitator", email="agree@example.org")
+    token = users.issue_api_token(db_session, users.find_user(db_session, user.email))
+    db_session.commit()
+    base = f"/staff/review/{consultation.id}/results"
+    page = _page(client.get(base).get_data(as_text=True))
+    api_body = client.get(
+        f"/api/v1/consultations/{consultation.slug}/results?lang=de",
+        headers={"Authorization": f"Bearer {token}"},
+    ).get_json()
+    api = _api(api_body)
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"{base}/export.xlsx").get_data()))
+    sheet = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    tables, caption = {}, None
+    for row in sheet:
+        if len(row) == 1 or (row and all(v is None for v in row[1:])):
+            caption = row[0] if row else None
+        elif caption:
+            tables.setdefault(caption, {})[row[0]] = row[1]
+    labels = {q["code"]: q["label"] for q in api_body["questions"]}
+    kinds = {q["code"]: q["kind"] for q in api_body["questions"]}
+    compared = 0
+    for code, figures in api["questions"].items():
+        closed = ("single_choice", "multiple_choice", "yes_no", "scale")
+        if kinds[code] not in closed or code not in page["questions"]:
+            continue
+        in_xlsx = tables.get(labels[code], {})
+        for label, (count, share) in figures["rows"].items():
+            if label in page["questions"][code]["rows"]:
+                assert page["questions"][code]["rows"][label][0] == count, (code, label)
+                if share is not None and page["questions"][code]["rows"][label][1] is not None:
+                    assert page["questions"][code]["rows"][label][1] == share, (code, label)
+            if label in in_xlsx and isinstance(in_xlsx[label], int | float):
+                assert in_xlsx[label] == count, (code, label)
+                compared += 1
+    assert compared > 20
