@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -148,7 +148,9 @@ def outcome_send(consultation_id: int) -> Any:
 def outcome_delete(consultation_id: int, outcome_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     outcome = _outcome(consultation, outcome_id)
-    if outcome is None or not ActionForm().validate_on_submit():
+    if outcome is None:  # unknown, or another consultation's: as for every other object
+        abort(404)
+    if not ActionForm().validate_on_submit():
         return redirect(url_for("author.outcome_list", consultation_id=consultation.id))
     try:
         outcomes.delete_outcome(db.session, consultation, outcome, actor())

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 from werkzeug.routing import Rule
 
-from surveys.models import Answer, Option, Question, Response, Section, Theme
+from surveys.models import Answer, Option, Outcome, Question, Response, Section, Theme
 from tests.consult.respond_support import (
     BASE,
     PAGE_ONE,
@@ -199,7 +199,8 @@ def _objects_of(db_session, consultation) -> dict[str, int]:
     section = consultation.sections[0]
     question = section.questions[0]
     theme = Theme(consultation=consultation, code="t", label={"de": "T"})
-    db_session.add(theme)
+    outcome = Outcome(consultation=consultation, status="adopted", text={"de": "Beschlossen"})
+    db_session.add_all([theme, outcome])
     db_session.commit()
     answer_id = db_session.scalar(
         sa.select(Answer.id).join(Response).where(Response.consultation_id == consultation.id)
@@ -209,6 +210,7 @@ def _objects_of(db_session, consultation) -> dict[str, int]:
         "question_id": question.id,
         "option_id": question.options[0].id if question.options else 0,
         "theme_id": theme.id,
+        "outcome_id": outcome.id,
         "answer_id": answer_id or 0,
     }
 
