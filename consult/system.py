@@ -82,7 +82,7 @@ def findings() -> list[Finding]:
     emoji = emoji_font()
     result.append(
         Finding(
-            "Font for emoji in reports",
+            "Emoji font for reports",
             emoji is not None,
             emoji or "missing: emoji print as empty boxes",
             ("fonts-noto-color-emoji",),

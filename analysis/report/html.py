@@ -9,9 +9,10 @@ from analysis.report.blocks import Figure, Heading, PageBreak, Paragraph, Quote,
 from analysis.report.build import text_direction
 
 # Colours of the design system (consult/static/consult.css). Fonts as docs/fonts.md says
-# (Noto Sans Arabic first for Arabic-script reports: Pashto and Sorani letters); emoji in answers are set in Noto Color Emoji (Debian
-# fonts-noto-color-emoji), limited to the emoji blocks: the font also holds digits (for
-# keycaps), and Pango would otherwise set numbers in it.
+# (Noto Sans Arabic first for Arabic-script reports: Pashto and Sorani letters). Emoji in
+# answers are set in Noto Color Emoji (Debian fonts-noto-color-emoji), limited to the emoji
+# blocks: the font also holds digits (for keycaps), and Pango would otherwise set numbers
+# in it.
 PRINT_CSS = """
 @page { size: A4; margin: 2cm 2cm 2.2cm 2.5cm;
   @bottom-center { content: counter(page); font-family: "DejaVu Sans", sans-serif;
