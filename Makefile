@@ -76,10 +76,12 @@ demo: migrate
 # Arabic-script (Arabic, Farsi, Pashto, Sorani), Cyrillic and Ethiopic text in word clouds
 # and PDFs.
 RUNTIME_PACKAGES := fonts-dejavu-core fonts-sil-abyssinica fonts-noto-core \
+	fonts-noto-color-emoji \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # ... and what the tests need on top: chromium for the browser tests (Playwright never
-# downloads a browser here); poppler-utils to read PDFs back.
-SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) chromium poppler-utils
+# downloads a browser here); poppler-utils to read PDFs back; LibreOffice to render the
+# DOCX report in the report rendering tests.
+SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) chromium poppler-utils libreoffice-writer-nogui
 
 define apt_install
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

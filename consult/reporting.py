@@ -5,12 +5,14 @@ Views, the CLI and the API all go through here so that every figure is computed 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 from flask_babel import format_decimal, format_number, format_percent
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.filters import Filters
@@ -22,7 +24,7 @@ from analysis.themes import ThemeInfo
 from consult.i18n import language_name
 from consult.system import require_pdf
 from surveys.export import answer_rows, coding_rows, respondent_rows
-from surveys.models import Consultation, ReportSettings, Theme
+from surveys.models import Consultation, Invitation, ReportSettings, Theme
 from surveys.texts import pick
 from surveys.vocabulary import CHANNEL_LABELS, FIELD_OF_ACTION_LABELS, FieldOfAction
 
@@ -154,6 +156,27 @@ def report_texts() -> ReportTexts:
         too_few=_("Too few answers to show."),
         no_responses=_("No responses yet."),
         other_questions=_("Other questions"),
+        committee=_("Committee"),
+        meeting=_("Meeting"),
+        agenda_item=_("Agenda item"),
+        paper_number=_("Paper number"),
+        report_date=_("Date of the report"),
+        summary=_("Summary"),
+        summary_line=_("{n} respondents answered between {first} and {last}."),
+        top_themes=_("Most frequent themes: {themes}."),
+        invitations=_("{sent} personal invitations were sent; {answered} were used to answer."),
+        self_selection=_(
+            "Everyone who answered chose to take part. The answers show the views of those "
+            "who took part; they are not representative of the population."
+        ),
+        themes_by_group=_("Themes by stakeholder group"),
+        themes_by_language=_("Themes by language"),
+        annex=_("Annex: the questions"),
+        number=_("No."),
+        question=_("Question"),
+        field_of_action=_("Field of action"),
+        page=_("Page {page} of {pages}"),
+        translation=_("Translation"),
     )
 
 
@@ -175,9 +198,15 @@ def settings_of(session: Session, consultation: Consultation) -> ReportSettings:
     return settings
 
 
-def field_labels(consultation: Consultation, chosen: list[str] | None = None) -> dict[str, str]:
-    """Fields of action of the questionnaire, in the order of the integration concept."""
+def field_labels(
+    consultation: Consultation,
+    chosen: list[str] | None = None,
+    themes: Sequence[ThemeInfo] = (),
+) -> dict[str, str]:
+    """Fields of action of the questionnaire and of its coded themes, in the order of the
+    integration concept."""
     used = {q.field_of_action for q in consultation.questions if q.field_of_action}
+    used |= {t.field_of_action for t in themes if t.field_of_action}
     return {
         f.value: _(FIELD_OF_ACTION_LABELS[f])
         for f in FieldOfAction
@@ -207,6 +236,11 @@ def report_input(
         if meeting
         else ""
     )
+    invited = session.execute(
+        select(func.count(Invitation.id), func.count(Invitation.used_at)).where(
+            Invitation.consultation_id == consultation.id, Invitation.sent_at.is_not(None)
+        )
+    ).one()
     summaries = {
         code: pick(texts, language, consultation.languages)
         for code, texts in (settings.summaries.items() if settings else [])
@@ -222,7 +256,7 @@ def report_input(
         threshold=consultation.small_cell_threshold,
         disclosure_key=consultation.disclosure_key or "",
         texts=report_texts(),
-        fields=field_labels(consultation, chosen_fields),
+        fields=field_labels(consultation, chosen_fields, data.themes),
         field_summaries=summaries,
         question_codes=chosen_questions,
         themes=data.themes,
@@ -235,6 +269,13 @@ def report_input(
         format_number=lambda n: format_number(int(round(n))),
         format_decimal=lambda n: format_decimal(n, format="#,##0.0"),
         format_percent=lambda share: format_percent(share, format="#,##0 %"),
+        committee=meeting.committee.name if meeting else "",
+        meeting_date=format_date(meeting.starts_at, "long") if meeting else "",
+        agenda_item=meeting.agenda_item if meeting else "",
+        paper_number=meeting.paper_number if meeting else "",
+        report_date=format_date(date.today(), "long"),
+        invitations_sent=int(invited[0]),
+        invitations_answered=int(invited[1]),
     )
 
 

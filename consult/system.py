@@ -9,15 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.wordclouds import FontMissing, font_for, lacking
+from analysis.wordclouds import FONT_DIRS, FontMissing, font_for, lacking
 
 # The Debian packages PDFs (WeasyPrint: Pango, HarfBuzz) and word clouds (fonts for Latin,
 # Arabic, Persian, Cyrillic and Ethiopic script) need at run time.
 PDF_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0")
-FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica", "fonts-noto-core")
+FONT_PACKAGES = (
+    "fonts-dejavu-core",
+    "fonts-sil-abyssinica",
+    "fonts-noto-core",
+    "fonts-noto-color-emoji",
+)
 RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
 # Letters each script's font must have: Arabic, Farsi, Pashto and Sorani; Tigrinya.
 SAMPLES = {"arabic": "العربية فارسی گپ ټډړږښګڼېۍ ڕڵۆێە", "ethiopic": "ትግርኛ ሰላም ቋንቋ"}
+# Only the tests need these: LibreOffice renders the DOCX report to check its layout.
+TEST_PACKAGES = ("chromium", "poppler-utils", "libreoffice-writer-nogui")
 
 
 class PdfUnavailable(RuntimeError):
@@ -72,4 +79,22 @@ def findings() -> list[Finding]:
         gaps = lacking(path, SAMPLES[script])
         detail = f"{path} lacks {gaps}" if gaps else path
         result.append(Finding(name, not gaps, detail, packages))
+    emoji = emoji_font()
+    result.append(
+        Finding(
+            "Emoji font for reports",
+            emoji is not None,
+            emoji or "missing: emoji print as empty boxes",
+            ("fonts-noto-color-emoji",),
+        )
+    )
     return result
+
+
+def emoji_font() -> str | None:
+    """The emoji font reports name (PDF and DOCX), if installed."""
+    for base in FONT_DIRS:
+        found = next(base.rglob("NotoColorEmoji.ttf"), None) if base.is_dir() else None
+        if found:
+            return str(found)
+    return None

@@ -13,6 +13,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """Text; line breaks in it are kept in every format."""
+
     text: str
     language: str | None = None
     emphasis: bool = False
@@ -42,11 +44,18 @@ class Figure:
 
 @dataclass(frozen=True)
 class Quote:
+    """A marked answer: its language's name comes before it, its translation beside it."""
+
     text: str
     language: str
     direction: str
     translation: str | None = None
     source: str = ""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
 
 
 @dataclass
@@ -56,6 +65,13 @@ class Report:
     direction: str
     subtitle: str = ""
     blocks: list = field(default_factory=list)
+    # Title page and document properties: (label, value) lines under the title, the subject
+    # (the consultation) and the report's date as printed.
+    title_lines: list[tuple[str, str]] = field(default_factory=list)
+    subject: str = ""
+    date: str = ""
+    page_label: str = "Page {page} of {pages}"
+    translation_label: str = "Translation"
 
     def add(self, *blocks: object) -> None:
         self.blocks.extend(blocks)

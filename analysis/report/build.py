@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from analysis import themes as theme_analysis
-from analysis.charts import bar_chart
+from analysis.charts import bar_chart, text_alternative
 from analysis.frames import respondent_count
 from analysis.published import (
     DISCLOSURE_METHOD,
@@ -19,7 +20,16 @@ from analysis.published import (
     theme_counts,
 )
 from analysis.questions import TEXT_KINDS, QuestionInfo
-from analysis.report.blocks import Figure, Heading, Paragraph, Percent, Quote, Report, Table
+from analysis.report.blocks import (
+    Figure,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Percent,
+    Quote,
+    Report,
+    Table,
+)
 from analysis.suppression import MARK
 from analysis.text.tokens import base_language
 
@@ -28,6 +38,28 @@ RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"}
 
 def direction(language: str) -> str:
     return "rtl" if base_language(language) in RTL_LANGUAGES else "ltr"
+
+
+def text_direction(text: str, default: str = "ltr") -> str:
+    """The direction of a text by its first strong character (as dir="auto" would): a
+    German sentence left untranslated in an Arabic report stays left-to-right."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return default
+
+
+def isolate(text: str) -> str:
+    """Text wrapped in Unicode first-strong isolates (FSI … PDI): an item of a mixed-script
+    list keeps its own direction and cannot pull the commas or full stops around it over."""
+    return f"\u2068{text}\u2069"
+
+
+def isolated_list(items: list[str]) -> str:
+    return ", ".join(isolate(item) for item in items)
 
 
 @dataclass
@@ -62,10 +94,32 @@ class ReportTexts:
     theme: str = "Theme"
     open_points: str = "Open points"
     suppression: str = DISCLOSURE_METHOD
-    too_few: str = "Too few answers to show."
     suppressed: str = MARK
     no_responses: str = "No responses yet."
     other_questions: str = "Other questions"
+    committee: str = "Committee"
+    meeting: str = "Meeting"
+    agenda_item: str = "Agenda item"
+    paper_number: str = "Paper number"
+    report_date: str = "Date of the report"
+    summary: str = "Summary"
+    summary_line: str = "{n} respondents answered between {first} and {last}."
+    top_themes: str = "Most frequent themes: {themes}."
+    invitations: str = "{sent} personal invitations were sent; {answered} were used to answer."
+    languages_line: str = "Languages of the answers: {languages}."
+    self_selection: str = (
+        "Everyone who answered chose to take part. The answers show the views of those who "
+        "took part; they are not representative of the population."
+    )
+    too_few: str = "Too few answers to show."
+    themes_by_group: str = "Themes by stakeholder group"
+    themes_by_language: str = "Themes by language"
+    annex: str = "Annex: the questions"
+    number: str = "No."
+    question: str = "Question"
+    field_of_action: str = "Field of action"
+    page: str = "Page {page} of {pages}"
+    translation: str = "Translation"
 
 
 @dataclass
@@ -93,20 +147,44 @@ class ReportInput:
     format_number: Callable[[float], str] = lambda n: f"{n:,.0f}"
     format_decimal: Callable[[float], str] = lambda n: f"{n:.1f}"
     format_percent: Callable[[float], str] = lambda share: f"{share * 100:.0f} %"
+    committee: str = ""
+    meeting_date: str = ""
+    agenda_item: str = ""
+    paper_number: str = ""
+    report_date: str = ""
+    invitations_sent: int | None = None
+    invitations_answered: int | None = None
 
 
 def build(data: ReportInput) -> Report:
-    """The report's blocks: method, figures per field of action, themes, quotes, open points."""
+    """The report's blocks: title page, summary, method, results by field of action (questions
+    and coded themes), open points and an annex with every question."""
     texts = data.texts
     report = Report(
-        title=texts.title,
+        title=data.title or texts.title,
         language=data.language,
         direction=direction(data.language),
-        subtitle=f"{data.title} — {data.meeting}" if data.meeting else data.title,
+        subtitle=texts.title,
+        subject=data.title,
+        date=data.report_date,
+        page_label=texts.page,
+        translation_label=texts.translation,
     )
+    for label, value in (
+        (texts.committee, data.committee),
+        (texts.meeting, data.meeting_date or ("" if data.committee else data.meeting)),
+        (texts.agenda_item, data.agenda_item),
+        (texts.paper_number, data.paper_number),
+        (texts.report_date, data.report_date),
+    ):
+        if value:
+            report.title_lines.append((label, value))
+    state = _State()
     wanted = set(data.question_codes) if data.question_codes is not None else None
     questions = [q for q in data.questions if wanted is None or q.code in wanted]
+    numbers = {q.code: index for index, q in enumerate(data.questions, start=1)}
     view = publish(data.answers, data.respondents, questions, data.threshold, data.disclosure_key)
+    _summary(report, data, view.respondents)
     _method(report, data, view.respondents)
     if view.too_few:
         report.add(Paragraph(texts.too_few))
@@ -119,21 +197,58 @@ def build(data: ReportInput) -> Report:
     for question in questions:
         key = question.field_of_action if question.field_of_action in data.fields else None
         by_field.setdefault(key, []).append(question)
+    themes_by_field: dict[str | None, list[theme_analysis.ThemeInfo]] = {}
+    for theme in data.themes:
+        key = theme.field_of_action if theme.field_of_action in data.fields else None
+        themes_by_field.setdefault(key, []).append(theme)
     for field_code, label in [*data.fields.items(), (None, texts.other_questions)]:
-        if field_code not in by_field and not data.field_summaries.get(field_code or ""):
+        summary_text = data.field_summaries.get(field_code or "", "").strip()
+        if field_code not in by_field and field_code not in themes_by_field and not summary_text:
             continue
         report.add(Heading(label, 2))
-        summary_text = data.field_summaries.get(field_code or "", "").strip()
         if summary_text:
             report.add(Paragraph(summary_text, data.language))
         for question in by_field.get(field_code, []):
-            _question(report, data, results[question.code])
-    _themes(report, data)
+            _question(report, data, results[question.code], numbers[question.code], state)
+        _themes(report, data, themes_by_field.get(field_code, []), state)
     if data.open_points.strip():
         report.add(
             Heading(texts.open_points, 2), Paragraph(data.open_points.strip(), data.language)
         )
+    _annex(report, data, numbers)
     return report
+
+
+@dataclass
+class _State:
+    """What has been printed already: each marked quote appears once in a report."""
+
+    quoted: set = field(default_factory=set)
+
+
+def _summary(report: Report, data: ReportInput, respondents: int | None) -> None:
+    texts = data.texts
+    report.add(Heading(texts.summary, 2))
+    report.add(
+        Paragraph(
+            texts.summary_line.format(
+                n=_value(data, respondents, data.format_number),
+                first=isolate(data.period[0]),
+                last=isolate(data.period[1]),
+            )
+        )
+    )
+    if respondents and data.themes:
+        counts = theme_counts(
+            data.answers, [t.code for t in data.themes], data.threshold, data.disclosure_key
+        )
+        published = [
+            (n, t.label) for t in data.themes if (n := counts[t.code]) is not None and n > 0
+        ]
+        published.sort(key=lambda item: -item[0])
+        if published:
+            items = [f"{label} ({data.format_number(n)})" for n, label in published[:5]]
+            report.add(Paragraph(texts.top_themes.format(themes=isolated_list(items))))
 
 
 def _value(data: ReportInput, value: float | None, formatter) -> str:
@@ -144,15 +259,29 @@ def _method(report: Report, data: ReportInput, respondents: int | None) -> None:
     texts = data.texts
     report.add(
         Heading(texts.method, 2),
-        Paragraph(texts.period.format(first=data.period[0], last=data.period[1])),
+        Paragraph(texts.period.format(first=isolate(data.period[0]), last=isolate(data.period[1]))),
         Paragraph(texts.responses.format(n=_value(data, respondents, data.format_number))),
     )
+    if data.invitations_sent:
+        used = data.invitations_answered or 0
+        report.add(
+            Paragraph(
+                texts.invitations.format(
+                    sent=data.format_number(data.invitations_sent),
+                    answered=_value(
+                        data, None if 0 < used < data.threshold else used, data.format_number
+                    ),
+                )
+            )
+        )
     if respondents:
         for caption, column, labels in (
+            (texts.by_channel, "channel", data.channel_labels),
             (texts.by_language, "language", data.language_names),
             (texts.by_group, "group", data.group_labels),
-            (texts.by_channel, "channel", data.channel_labels),
         ):
+            if data.respondents[column].isna().all():
+                continue  # no groups (or channels) recorded: no table of dashes
             counts = category_counts(data.respondents, column, data.threshold, data.disclosure_key)
             rows = [
                 [labels.get(key, key), _value(data, count, data.format_number)]
@@ -165,11 +294,14 @@ def _method(report: Report, data: ReportInput, respondents: int | None) -> None:
                 )
             )
     report.add(Paragraph(method_statement(data.threshold, texts.suppressed, texts.suppression)))
+    report.add(Paragraph(texts.self_selection))
 
 
-def _question(report: Report, data: ReportInput, result: Result) -> None:
+def _question(
+    report: Report, data: ReportInput, result: Result, number: int, state: _State
+) -> None:
     texts, question = data.texts, result.question
-    report.add(Heading(question.label, 3))
+    report.add(Heading(f"{number}. {question.label}", 3))
     report.add(
         Paragraph(
             texts.answered.format(
@@ -180,6 +312,7 @@ def _question(report: Report, data: ReportInput, result: Result) -> None:
     )
     kind = question.kind
     if result.n is None:
+        # Too few answers for any figure; the method section states the rule once.
         report.add(Paragraph(texts.too_few))
         return
     if kind in ("single_choice", "multiple_choice", "yes_no", "scale"):
@@ -189,26 +322,30 @@ def _question(report: Report, data: ReportInput, result: Result) -> None:
     elif kind == "ranking":
         _ranking(report, data, result)
     elif kind in TEXT_KINDS and result.texts_shown:
-        languages = ", ".join(data.language_names.get(r.code, r.code) for r in result.rows)
+        languages = isolated_list([data.language_names.get(r.code, r.code) for r in result.rows])
         count = _value(data, result.n, data.format_number)
         report.add(Paragraph(texts.free_text.format(n=count, languages=languages)))
         _quotes(
             report,
             data,
             data.answers[data.answers["question_code"].astype("object") == question.code],
+            state,
         )
 
 
 def _distribution(report: Report, data: ReportInput, result: Result) -> None:
     texts, question = data.texts, result.question
+    labels = [r.label for r in result.rows]
+    shares = [r.share for r in result.rows]
     report.add(
         Figure(
             bar_chart(
-                [r.label for r in result.rows],
-                [r.share for r in result.rows],
+                labels,
+                shares,
                 suppressed_label=texts.suppressed,
+                right_to_left=direction(data.language) == "rtl",
             ),
-            alt=f"{texts.figure}: {question.label}",
+            alt=text_alternative(labels, shares, suppressed_label=texts.suppressed),
         )
     )
     rows = [
@@ -235,7 +372,7 @@ def _distribution(report: Report, data: ReportInput, result: Result) -> None:
             values.append([None, None, shown])
     report.add(
         Table(
-            question.label,
+            "",
             [texts.answer, texts.respondents, texts.share],
             rows,
             numeric=(1, 2),
@@ -250,19 +387,11 @@ def _statistics(report: Report, data: ReportInput, result: Result, keys: tuple[s
     shown = [(k, v) for k in keys if isinstance(v := result.stats.get(k), int | float)]
     rows = [[names[k], data.format_decimal(v)] for k, v in shown]
     values: list[list[object]] = [[None, v] for _k, v in shown]
-    report.add(
-        Table(
-            result.question.label,
-            [texts.statistic, texts.value],
-            rows,
-            numeric=(1,),
-            values=values,
-        )
-    )
+    report.add(Table("", [texts.statistic, texts.value], rows, numeric=(1,), values=values))
 
 
 def _ranking(report: Report, data: ReportInput, result: Result) -> None:
-    texts, question = data.texts, result.question
+    texts = data.texts
     rows = [
         [
             r.label,
@@ -274,7 +403,7 @@ def _ranking(report: Report, data: ReportInput, result: Result) -> None:
     values: list[list[object]] = [[None, r.mean_rank, r.count] for r in result.rows]
     report.add(
         Table(
-            question.label,
+            "",
             [texts.answer, texts.mean_rank, texts.ranked_first],
             rows,
             numeric=(1, 2),
@@ -283,12 +412,16 @@ def _ranking(report: Report, data: ReportInput, result: Result) -> None:
     )
 
 
-def _quotes(report: Report, data: ReportInput, rows: pd.DataFrame) -> None:
-    """Only answers facilitators marked as quotes go into a report."""
+def _quotes(report: Report, data: ReportInput, rows: pd.DataFrame, state: _State) -> None:
+    """Only answers facilitators marked as quotes go into a report, each one once."""
     if "quote" not in rows:
         return
     marked = rows[rows["quote"].fillna(False).astype(bool)].dropna(subset=["text"])
-    for _, row in marked.iterrows():
+    for index, row in marked.iterrows():
+        key = row["answer_id"] if "answer_id" in row and pd.notna(row["answer_id"]) else index
+        if key in state.quoted:
+            continue
+        state.quoted.add(key)
         language = str(row["language"])
         translation = row.get("translation")
         report.add(
@@ -302,29 +435,93 @@ def _quotes(report: Report, data: ReportInput, rows: pd.DataFrame) -> None:
         )
 
 
-def _themes(report: Report, data: ReportInput) -> None:
-    if not data.themes:
+def _theme_table(data: ReportInput, themes: list, by: str | None, caption: str, labels: dict):
+    """Respondents per theme through the published-figures path, overall (one row per theme)
+    or by group or language (one row per group or language, one column per theme)."""
+    codes = [theme.code for theme in themes]
+
+    def counts(answers: pd.DataFrame) -> dict[str, int | None]:
+        return theme_counts(answers, codes, data.threshold, data.disclosure_key)
+
+    if by is None:
+        overall = counts(data.answers)
+        rows = [
+            [theme.label, _value(data, overall[theme.code], data.format_number)] for theme in themes
+        ]
+        values: list[list[object]] = [[None, overall[theme.code]] for theme in themes]
+        return Table(
+            caption,
+            [data.texts.theme, data.texts.respondents],
+            rows,
+            numeric=(1,),
+            values=values,
+        )
+    column = data.answers[by].astype("object") if by in data.answers else None
+    if column is None or column.isna().all():
+        return None
+    categories = [c for c in column.dropna().unique().tolist()]
+    if len(categories) < 2:
+        return None  # one row would repeat the overall count
+    order = list(labels) + sorted(str(c) for c in categories if str(c) not in labels)
+    categories = [c for c in order if c in set(map(str, categories))]
+    per = {c: counts(data.answers[column == c]) for c in categories}
+    rows = [
+        [labels.get(c, c)] + [_value(data, per[c][code], data.format_number) for code in codes]
+        for c in categories
+    ]
+    values = [[None, *(per[c][code] for code in codes)] for c in categories]
+    return Table(
+        caption,
+        [data.texts.category, *(theme.label for theme in themes)],
+        rows,
+        numeric=tuple(range(1, len(themes) + 1)),
+        values=values,
+    )
+
+
+def _themes(report: Report, data: ReportInput, themes: list, state: _State) -> None:
+    """A field's coded themes: counts overall, by group and by language, then their quotes."""
+    if not themes:
         return
     texts = data.texts
-    report.add(Heading(texts.themes, 2))
-    counts = theme_counts(
-        data.answers, [t.code for t in data.themes], data.threshold, data.disclosure_key
-    )
-    rows = [
-        [theme.label, _value(data, counts[theme.code], data.format_number)] for theme in data.themes
-    ]
-    values: list[list[object]] = [[None, counts[theme.code]] for theme in data.themes]
-    report.add(
-        Table(texts.themes, [texts.theme, texts.respondents], rows, numeric=(1,), values=values)
-    )
+    report.add(Heading(texts.themes, 3))
+    for by, caption, labels in (
+        (None, "", {}),
+        ("group", texts.themes_by_group, data.group_labels),
+        ("language", texts.themes_by_language, data.language_names),
+    ):
+        table = _theme_table(data, themes, by, caption, labels)
+        if table is not None:
+            report.add(table)
     if "themes" not in data.answers:
         return
-    for theme in data.themes:
+    for theme in themes:
         coded = data.answers[
             data.answers["themes"].map(
                 lambda t, code=theme.code: isinstance(t, list | tuple) and code in t
             )
         ]
         if "quote" in coded and coded["quote"].fillna(False).astype(bool).any():
-            report.add(Heading(theme.label, 3))
-            _quotes(report, data, coded)
+            before = len(report.blocks)
+            report.add(Heading(theme.label, 4))
+            _quotes(report, data, coded, state)
+            if len(report.blocks) == before + 1:
+                report.blocks.pop()  # every quote of this theme was printed already
+
+
+def _annex(report: Report, data: ReportInput, numbers: dict[str, int]) -> None:
+    """Every question of the questionnaire in order, with its field of action."""
+    texts = data.texts
+    rows = [
+        [
+            data.format_number(numbers[q.code]),
+            q.label,
+            data.fields.get(q.field_of_action or "", ""),
+        ]
+        for q in data.questions
+    ]
+    report.add(
+        PageBreak(),
+        Heading(texts.annex, 2),
+        Table("", [texts.number, texts.question, texts.field_of_action], rows, numeric=(0,)),
+    )

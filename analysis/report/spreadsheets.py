@@ -7,7 +7,7 @@ import random
 import pandas as pd
 
 from analysis.questions import QuestionInfo
-from analysis.report.blocks import Report, Table
+from analysis.report.blocks import Heading, Report, Table
 from analysis.report.xlsx import Workbook
 from analysis.safe import FORMULA_START
 
@@ -95,10 +95,14 @@ def xlsx_bytes(
     """A workbook: the report's tables on a summary sheet, the anonymised answers after it."""
     rows: list[list] = [[report.title], [report.subtitle]]
     bold = {0}
+    heading = ""
     for block in report.blocks:
-        if isinstance(block, Table):
+        if isinstance(block, Heading):
+            heading = block.text
+        elif isinstance(block, Table):
+            # A question's table has no caption of its own (its heading names it).
             rows.append([])
-            rows.append([block.caption])
+            rows.append([block.caption or heading])
             bold.add(len(rows))
             rows.append(list(block.columns))
             for index, row in enumerate(block.rows):

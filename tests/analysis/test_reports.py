@@ -58,12 +58,13 @@ def test_docx_has_headings_figures_tables_and_an_rtl_quote(report):
     assert "Input for the integration concept" in texts
     assert {"Method", "Wohnen", "Themes", "Open points"} <= set(texts)
     assert "Wohnraum fehlt überall." in texts
-    quote = next(p for p in document.paragraphs if p.text == "نحتاج إلى سكن")
+    in_cells = [p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    quote = next(p for p in document.paragraphs + in_cells if p.text == "نحتاج إلى سكن")
     assert (
         quote._p.pPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi")
         is not None
     )
-    assert "Wir brauchen Wohnraum" in texts
+    assert "Wir brauchen Wohnraum" in [p.text for p in in_cells]
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Gemeinschaftsunterkunft" in cells and "60 %" in cells
     assert len(document.inline_shapes) >= 2  # charts

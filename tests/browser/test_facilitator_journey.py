@@ -53,7 +53,10 @@ def test_a_facilitator_filters_codes_quotes_and_exports_the_report(
     download.value.save_as(path)
     document = Document(path)
     texts = [p.text for p in document.paragraphs]
-    assert "نحتاج إلى مزيد من دورات اللغة" in texts
+    texts += [
+        p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
+    ]
+    assert "نحتاج إلى مزيد من دورات اللغة" in texts  # the quote, its translation beside it
     assert "Wir brauchen mehr Sprachkurse" in texts
     rows = [[c.text for c in r.cells] for t in document.tables for r in t.rows]
     assert ["Sprachkurse", "3"] in rows

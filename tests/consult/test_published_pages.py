@@ -183,7 +183,8 @@ def test_page_api_and_xlsx_agree_cell_by_cell_for_the_demo(client, sign_in, db_s
     tables, caption = {}, None
     for row in sheet:
         if len(row) == 1 or (row and all(v is None for v in row[1:])):
-            caption = row[0] if row else None
+            # A question's table is named by its numbered heading ("4. Wo leben …").
+            caption = re.sub(r"^\d+\. ", "", str(row[0])) if row and row[0] else None
         elif caption:
             tables.setdefault(caption, {})[row[0]] = row[1]
     labels = {q["code"]: q["label"] for q in api_body["questions"]}

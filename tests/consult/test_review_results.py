@@ -112,8 +112,8 @@ def test_report_settings_are_saved_and_used_in_the_export(client, sign_in, arran
         io.BytesIO(client.get(f"{_base(consultation)}/report/export.docx").get_data())
     )
     texts = [p.text for p in document.paragraphs]
-    assert "Kitaplätze klären" in texts and "نحتاج إلى مزيد من دورات اللغة" in texts
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Kitaplätze klären" in texts and "نحتاج إلى مزيد من دورات اللغة" in texts + cells
     assert "Sprachkurse" in cells and "2" in cells
     assert db_session.scalar(
         sa.select(AuditEvent.action).where(AuditEvent.action == "report.export")
