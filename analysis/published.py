@@ -244,9 +244,11 @@ def _text(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
 
 
 def _date(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
+    # By year: months split a consultation's answers into cells so small that nearly all
+    # are suppressed ("since when are you active?" over ten years showed nothing at all).
     dates = pd.to_datetime(rows["text"], errors="coerce", format="%Y-%m-%d")
-    frame = rows.assign(month=dates.dt.strftime("%Y-%m")).dropna(subset=["month"])
-    counts = cells.counts(frame, "month", sorted(frame["month"].unique()))
+    frame = rows.assign(year=dates.dt.strftime("%Y")).dropna(subset=["year"])
+    counts = cells.counts(frame, "year", sorted(frame["year"].unique()))
     for code, count in counts.items():
         result.rows.append(Row(code, code, count))
 

@@ -84,6 +84,19 @@ def test_no_extremes_and_no_single_dates_are_published():
     assert not ({"min", "max", "earliest", "latest"} & set(date.stats))
 
 
+def test_dates_are_published_by_year_so_that_spread_out_answers_still_show():
+    """Sixty people started in twelve different months of three years: every month holds
+    five or fewer, every year twenty."""
+    answers = answers_frame(
+        [row(rid, "since", text=f"{2020 + rid % 3}-{rid % 12 + 1:02d}-15") for rid in range(1, 61)]
+    )
+    view = publish(answers, respondents_frame(None, answers), [DATE], 5, "secret")
+    (date,) = view.results
+    shown = {r.code: r.count for r in date.rows}
+    assert set(shown) == {"2020", "2021", "2022"}
+    assert all(count is not None and abs(count - 20) <= 3 for count in shown.values())
+
+
 def test_a_view_below_the_threshold_shows_nothing_not_even_its_size():
     answers = _answers()
     police = answers[answers["group"] == "police"]
