@@ -218,8 +218,30 @@ class OptionForm(FlaskForm):
 
 
 class NewOptionForm(FlaskForm):
-    label = StringField(_l("New option"), validators=[DataRequired(), Length(max=500)])
-    code = StringField(_l("Code (optional)"), validators=[Optional(), Length(max=40)])
+    """Options in bulk: one per line, as typed or pasted from a spreadsheet column."""
+
+    options = TextAreaField(
+        _l("New options"),
+        validators=[DataRequired(), Length(max=20_000)],
+        description=_l(
+            "One option per line. Pasted from a spreadsheet with two columns, the first "
+            "is taken as the code and the second as the label."
+        ),
+    )
+
+
+def parse_option_lines(text: str) -> list[tuple[str | None, str]]:
+    """Lines → (code or None, label): "label", or "code<TAB>label" from a spreadsheet."""
+    rows: list[tuple[str | None, str]] = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        code, tab, label = line.partition("\t")
+        if tab and code.strip() and label.strip():
+            rows.append((code.strip(), label.strip()))
+        else:
+            rows.append((None, line.replace("\t", " ").strip()))
+    return rows
 
 
 class ReopenForm(FlaskForm):

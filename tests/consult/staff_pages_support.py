@@ -11,7 +11,8 @@ import sqlalchemy as sa
 
 from surveys.demo.loader import load
 from surveys.models import Answer, Response, Theme
-from surveys.vocabulary import Channel
+from surveys.vocabulary import Channel, ConsultationStatus
+from tests.conftest import build_consultation
 
 PASSWORD = "demo-passwort-2027"
 # Roles that open every staff page together.
@@ -29,6 +30,8 @@ def arrange(session) -> list[str]:
         channel=Channel.PAPER,
     )
     session.add(paper)
+    draft = build_consultation("draft-check", status=ConsultationStatus.DRAFT, languages=("de", "ar"))
+    session.add(draft)
     session.commit()
     text_answer = session.scalar(
         sa.select(Answer).where(Answer.text.is_not(None), Answer.text != "").limit(1)
@@ -70,6 +73,17 @@ def arrange(session) -> list[str]:
         f"{review}/wordclouds",
     ]
     pages += [f"{base}/questions/{question.id}" for question in _one_per_kind(c)]
+    # A draft opens the full editor: options, moving, deleting.
+    draft_base = f"/staff/consultations/{draft.id}"
+    pages += [
+        f"{draft_base}/",
+        f"{draft_base}/settings",
+        f"{draft_base}/questionnaire",
+        f"{draft_base}/sections/{draft.sections[0].id}",
+        f"{draft_base}/translations/ar",
+        f"{draft_base}/preview?lang=ar",
+    ]
+    pages += [f"{draft_base}/questions/{question.id}" for question in draft.questions]
     if text_answer is not None:
         pages.append(f"{review}/answers/{text_answer.id}")
     return pages
