@@ -332,7 +332,7 @@ def test_publishing_needs_a_csrf_token(make_app, make_user, consultation):
     make_user("csrf@example.org", ("author",))
     # Sign-in itself needs the token; fetch it from the form.
     page = client.get("/auth/sign-in").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
     client.post(
         "/auth/sign-in",
         data={
