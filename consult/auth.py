@@ -82,7 +82,12 @@ def sign_in() -> Any:
             throttled = domain_message(error)
             user = None
         if user is not None:
+            from consult.i18n import SESSION_KEY as LANGUAGE_KEY  # i18n imports this module
+
+            language = session.get(LANGUAGE_KEY)
             session.clear()
+            if language:  # a fresh session, but the language chosen before signing in
+                session[LANGUAGE_KEY] = language
             login_user(user)
             audit.record(db.session, "user.sign_in", user=user, obj=user)
             db.session.commit()
