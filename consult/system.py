@@ -18,6 +18,9 @@ FONT_PACKAGES = ("fonts-dejavu-core", "fonts-sil-abyssinica", "fonts-noto-core")
 RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
 # Letters each script's font must have: Arabic, Farsi, Pashto and Sorani; Tigrinya.
 SAMPLES = {"arabic": "العربية فارسی گپ ټډړږښګڼېۍ ڕڵۆێە", "ethiopic": "ትግርኛ ሰላም ቋንቋ"}
+# What only the tests need on top (the Makefile's `system` target installs them): a browser,
+# PDF text extraction, and Java for the Nu HTML checker (npm's vnu-jar).
+TEST_PACKAGES = ("chromium", "poppler-utils", "default-jre-headless")
 
 
 class PdfUnavailable(RuntimeError):
