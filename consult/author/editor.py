@@ -23,12 +23,12 @@ from consult.author.forms import (
     ActionForm,
     AddQuestionForm,
     NewOptionForm,
-    parse_option_lines,
     OptionForm,
     QuestionForm,
     SectionForm,
     choices,
     domain_message,
+    parse_option_lines,
 )
 from consult.extensions import db
 from consult.i18n import localised
@@ -383,7 +383,9 @@ def add_option(consultation_id: int, question_id: int) -> Any:
     else:
         db.session.commit()
         flash(
-            ngettext("%(num)d option has been added.", "%(num)d options have been added.", len(rows)),
+            ngettext(
+                "%(num)d option has been added.", "%(num)d options have been added.", len(rows)
+            ),
             "success",
         )
     return _to_question(consultation, question)
@@ -417,7 +419,9 @@ def move_option(consultation_id: int, option_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     option = load_option(consultation, option_id)
     question = option.question
-    ok = _run(consultation, lambda: structure.move_option(db.session, consultation, option, delta()))
+    ok = _run(
+        consultation, lambda: structure.move_option(db.session, consultation, option, delta())
+    )
     return _to_question(consultation, question, ok)
 
 

@@ -40,5 +40,7 @@ def test_every_staff_page_is_accessible_and_fits_a_phone(
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             too_wide[address] = width
-    assert violations == {}, "\n".join(f"{a}: {v}" for a, found in violations.items() for v in found)
+    assert violations == {}, "\n".join(
+        f"{a}: {v}" for a, found in violations.items() for v in found
+    )
     assert too_wide == {}

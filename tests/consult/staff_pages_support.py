@@ -30,14 +30,15 @@ def arrange(session) -> list[str]:
         channel=Channel.PAPER,
     )
     session.add(paper)
-    draft = build_consultation("draft-check", status=ConsultationStatus.DRAFT, languages=("de", "ar"))
+    draft = build_consultation(
+        "draft-check", status=ConsultationStatus.DRAFT, languages=("de", "ar")
+    )
     session.add(draft)
     session.commit()
     text_answer = session.scalar(
         sa.select(Answer).where(Answer.text.is_not(None), Answer.text != "").limit(1)
     )
     c = consultation
-    q = c.questions[0]
     s = c.sections[0]
     base = f"/staff/consultations/{c.id}"
     review = f"/staff/review/{c.id}"

@@ -15,7 +15,9 @@ import pytest
 
 from tests.consult.staff_pages_support import ALL_ROLES, arrange
 
-VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
 
 
 @pytest.fixture()
