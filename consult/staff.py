@@ -25,9 +25,9 @@ from wtforms.validators import DataRequired, Length
 
 from consult import links
 from consult.auth import password_token, require
+from consult.extensions import db
 from consult.i18n import role_label
 from consult.messages import domain_message
-from consult.extensions import db
 from consult.views.public import forget_site_texts
 from surveys import consultations, rules
 from surveys.administration import site, users
