@@ -47,6 +47,8 @@ def arrange(session) -> list[str]:
         "/staff/users",
         "/staff/audit",
         "/staff/site/de",
+        "/staff/languages/",
+        "/staff/oparl/",
         "/staff/consultations/",
         "/staff/consultations/new",
         "/staff/consultations/import",
