@@ -160,7 +160,7 @@ def test_options_pasted_in_bulk_keep_their_order_and_spreadsheet_codes(
         data={"new-options": pasted},
         follow_redirects=True,
     ).get_data(as_text=True)
-    assert "3 Optionen wurden hinzugefügt." in page
+    assert "3 Antwortmöglichkeiten wurden hinzugefügt." in page
     options = _fresh(db_session, consultation).questions[0].options
     assert [(o.code, o.label["de"]) for o in options][2:] == [
         ("o3", "Mietwohnung"),
