@@ -46,7 +46,7 @@ vendor: $(VENDOR)/.installed
 
 $(VENDOR)/.installed: package.json package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js (Debian: apt-get install nodejs npm)"; exit 1; }
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/kern
 	cp -r $(KERN)/kern.min.css $(KERN)/fonts $(VENDOR)/kern/
 	mkdir -p $(VENDOR)/noto
@@ -80,8 +80,9 @@ RUNTIME_PACKAGES := fonts-dejavu-core fonts-sil-abyssinica fonts-noto-core \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # ... and what the tests need on top: chromium for the browser tests (Playwright never
 # downloads a browser here); poppler-utils to read PDFs back; LibreOffice to render the
-# DOCX report in the report rendering tests.
-SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) chromium poppler-utils libreoffice-writer-nogui
+# DOCX report in the report rendering tests; Java for the Nu HTML checker (vnu-jar from npm).
+SYSTEM_PACKAGES := $(RUNTIME_PACKAGES) chromium poppler-utils libreoffice-writer-nogui \
+	default-jre-headless
 
 define apt_install
 	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

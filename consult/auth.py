@@ -22,6 +22,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
+from itsdangerous import BadData, URLSafeTimedSerializer
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Length
 
@@ -29,6 +30,8 @@ from consult.extensions import db, login_manager
 from consult.messages import domain_message
 from consult.security import limiter
 from surveys.administration import audit, users
+from surveys.credentials import token_hash
+from surveys.errors import DomainError
 from surveys.models import User
 from surveys.vocabulary import N_
 
@@ -38,6 +41,60 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 class SignInForm(FlaskForm):
     email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=200)])
+    repeat = PasswordField(_l("New password again"), validators=[DataRequired(), Length(max=200)])
+
+
+PASSWORD_LINK_DAYS = 3
+
+
+def _password_serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-set")
+
+
+def password_token(user: User) -> str:
+    """A link token to set a password: valid for three days and only until the password
+    changes (it carries a fingerprint of the current hash), so it works once."""
+    fingerprint = token_hash(user.password_hash, "password-link")[:16]
+    return str(_password_serializer().dumps({"user": user.id, "hash": fingerprint}))
+
+
+def _user_of_password_token(token: str) -> User | None:
+    try:
+        data = _password_serializer().loads(token, max_age=PASSWORD_LINK_DAYS * 86400)
+    except BadData:
+        return None
+    user = db.session.get(User, data.get("user")) if isinstance(data, dict) else None
+    if user is None or not user.active:
+        return None
+    if token_hash(user.password_hash, "password-link")[:16] != data.get("hash"):
+        return None
+    return user
+
+
+@bp.route("/set-password/<token>", methods=["GET", "POST"])
+def set_password(token: str) -> Any:
+    user = _user_of_password_token(token)
+    if user is None:
+        return render_template("auth/set_password.html", form=None), 410
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        if form.password.data != form.repeat.data:
+            form.repeat.errors = [*form.repeat.errors, _("The two passwords differ.")]
+        else:
+            try:
+                users.set_password(db.session, user, form.password.data)
+            except DomainError as error:
+                db.session.rollback()
+                form.password.errors = [*form.password.errors, domain_message(error)]
+            else:
+                db.session.commit()
+                flash(_("Your password has been set. Please sign in."), "success")
+                return redirect(url_for("auth.sign_in"))
+    return render_template("auth/set_password.html", form=form, user=user)
 
 
 @login_manager.user_loader
@@ -82,7 +139,12 @@ def sign_in() -> Any:
             throttled = domain_message(error)
             user = None
         if user is not None:
+            from consult.i18n import SESSION_KEY as LANGUAGE_KEY  # i18n imports this module
+
+            language = session.get(LANGUAGE_KEY)
             session.clear()
+            if language:  # a fresh session, but the language chosen before signing in
+                session[LANGUAGE_KEY] = language
             login_user(user)
             audit.record(db.session, "user.sign_in", user=user, obj=user)
             db.session.commit()

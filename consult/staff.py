@@ -16,20 +16,27 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import TextAreaField
-from wtforms.validators import Length
+from wtforms import EmailField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length
 
-from consult.auth import require
+from consult import links
+from consult.auth import password_token, require
 from consult.extensions import db
+from consult.i18n import role_label
+from consult.messages import domain_message
 from consult.views.public import forget_site_texts
 from surveys import consultations, rules
 from surveys.administration import site, users
 from surveys.authoring import lifecycle
 from surveys.base import utcnow
-from surveys.models import AuditEvent
+from surveys.credentials import new_token
+from surveys.errors import Invalid
+from surveys.models import AuditEvent, User
+from surveys.vocabulary import Role
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -52,10 +59,84 @@ def home() -> Any:
     )
 
 
-@bp.get("/users")
+class NewUserForm(FlaskForm):
+    email = EmailField(_l("Email address"), validators=[DataRequired(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Length(max=200)])
+    roles = SelectMultipleField(_l("Roles"), choices=[], validate_choice=False)
+
+
+def _role_choices() -> list[tuple[str, str]]:
+    return [(str(role), role_label(role)) for role in Role]
+
+
+@bp.route("/users", methods=["GET", "POST"])
 @require(rules.may_administer)
 def user_list() -> Any:
-    return render_template("staff/users.html", users=users.list_users(db.session))
+    form = NewUserForm(prefix="new")
+    form.roles.choices = _role_choices()
+    if form.validate_on_submit():
+        try:
+            # A random password nobody knows: the new colleague sets their own via the link.
+            user = users.create_user(
+                db.session,
+                form.email.data,
+                new_token(32),
+                form.roles.data or [],
+                name=form.name.data or "",
+                actor=current_user._get_current_object(),
+            )
+        except Invalid as error:
+            db.session.rollback()
+            form.email.errors = [*form.email.errors, domain_message(error)]
+        else:
+            db.session.commit()
+            flash(_("The account has been created."), "success")
+            return _password_link_page(user)
+    return render_template(
+        "staff/users.html",
+        users=users.list_users(db.session),
+        form=form,
+        roles=_role_choices(),
+    )
+
+
+@bp.post("/users/<int:user_id>")
+@require(rules.may_administer)
+def user_access(user_id: int) -> Any:
+    user = db.session.get(User, user_id) or abort(404)
+    if not FlaskForm().validate_on_submit():
+        flash(_("The form has expired. Please send it again."), "error")
+        return redirect(url_for("staff.user_list"))
+    try:
+        changed = users.update_access(
+            db.session,
+            user,
+            request.form.getlist("roles"),
+            request.form.get("active") == "1",
+            actor=current_user._get_current_object(),
+        )
+    except Invalid as error:
+        db.session.rollback()
+        flash(domain_message(error), "error")
+    else:
+        db.session.commit()
+        flash(_("The account has been saved.") if changed else _("Nothing changed."), "success")
+    return redirect(url_for("staff.user_list") + f"#user-{user.id}")
+
+
+@bp.post("/users/<int:user_id>/password-link")
+@require(rules.may_administer)
+def user_password_link(user_id: int) -> Any:
+    user = db.session.get(User, user_id) or abort(404)
+    if not FlaskForm().validate_on_submit():
+        flash(_("The form has expired. Please send it again."), "error")
+        return redirect(url_for("staff.user_list"))
+    return _password_link_page(user)
+
+
+def _password_link_page(user: User) -> Any:
+    link = links.absolute("auth.set_password", token=password_token(user))
+    return render_template("staff/password_link.html", user=user, link=link)
 
 
 @bp.get("/audit")

@@ -23,8 +23,10 @@ FONT_PACKAGES = (
 RUNTIME_PACKAGES = PDF_PACKAGES + FONT_PACKAGES
 # Letters each script's font must have: Arabic, Farsi, Pashto and Sorani; Tigrinya.
 SAMPLES = {"arabic": "العربية فارسی گپ ټډړږښګڼېۍ ڕڵۆێە", "ethiopic": "ትግርኛ ሰላም ቋንቋ"}
-# Only the tests need these: LibreOffice renders the DOCX report to check its layout.
-TEST_PACKAGES = ("chromium", "poppler-utils", "libreoffice-writer-nogui")
+# What only the tests need on top (the Makefile's `system` target installs them): a browser,
+# PDF text extraction, LibreOffice to check the DOCX report's layout, and Java for the Nu
+# HTML checker (npm's vnu-jar).
+TEST_PACKAGES = ("chromium", "poppler-utils", "libreoffice-writer-nogui", "default-jre-headless")
 
 
 class PdfUnavailable(RuntimeError):

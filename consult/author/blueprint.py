@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, g, request, session
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from consult.extensions import db
@@ -25,6 +26,13 @@ def _keep_ui_language(endpoint: str | None, values: dict[str, Any] | None) -> No
     # author's own interface to Arabic, so the preview view restores what was chosen.
     if endpoint == "author.preview":
         g.kept_ui_language = session.get(SESSION_KEY)
+
+
+@bp.app_template_global("agenda_item_label")
+def agenda_item_label(item: str) -> str:
+    """ "TOP 5" for "5"; an item typed with its own word ("TOP 5", "Ö 3") stays as typed."""
+    item = (item or "").strip()
+    return _("agenda item %(item)s", item=item) if item[:1].isdigit() else item
 
 
 @bp.app_template_global("author_field_attrs")

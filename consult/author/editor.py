@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Response, flash, get_flashed_messages, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from consult.auth import require
 from consult.author.blueprint import (
@@ -27,6 +28,7 @@ from consult.author.forms import (
     SectionForm,
     choices,
     domain_message,
+    parse_option_lines,
 )
 from consult.extensions import db
 from consult.i18n import localised
@@ -299,7 +301,7 @@ def question(consultation_id: int, question_id: int) -> Any:
         question=question,
         form=form,
         option_forms=option_forms,
-        new_option_form=NewOptionForm(formdata=None),
+        new_option_form=NewOptionForm(formdata=None, prefix="new"),
         action_form=ActionForm(),
         has_options=QuestionKind(question.kind) in CHOICE_KINDS,
         frozen=lifecycle.has_responses(db.session, consultation),
@@ -348,7 +350,14 @@ def delete_question(consultation_id: int, question_id: int) -> Any:
 # Options -------------------------------------------------------------------------------
 
 
-def _to_question(consultation: Consultation, question: Question) -> Any:
+def _to_question(consultation: Consultation, question: Question, ok: bool = True) -> Any:
+    if request.headers.get("X-Requested-With") == "fetch":
+        # editor.js moves or removes the item itself: it needs the outcome, not a page. A
+        # refusal stays flashed for the page editor.js then reloads.
+        if not ok:
+            return Response(status=409)
+        get_flashed_messages()
+        return Response(status=204)
     return redirect(
         url_for("author.question", consultation_id=consultation.id, question_id=question.id)
         + "#options"
@@ -360,18 +369,25 @@ def _to_question(consultation: Consultation, question: Question) -> Any:
 def add_option(consultation_id: int, question_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     question = load_question(consultation, question_id)
-    form = NewOptionForm()
-    if not form.validate_on_submit():
+    form = NewOptionForm(prefix="new")
+    rows = parse_option_lines(form.options.data) if form.validate_on_submit() else []
+    if not rows:
         flash(_("Please enter the label of the new option."), "error")
         return _to_question(consultation, question)
     try:
-        structure.add_option(
-            db.session, consultation, question, form.label.data, form.code.data or None, actor()
-        )
+        for code, label in rows:
+            structure.add_option(db.session, consultation, question, label, code, actor())
     except DomainError as error:
+        db.session.rollback()
         flash_error(error)
     else:
         db.session.commit()
+        flash(
+            ngettext(
+                "%(num)d option has been added.", "%(num)d options have been added.", len(rows)
+            ),
+            "success",
+        )
     return _to_question(consultation, question)
 
 
@@ -403,8 +419,10 @@ def move_option(consultation_id: int, option_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     option = load_option(consultation, option_id)
     question = option.question
-    _run(consultation, lambda: structure.move_option(db.session, consultation, option, delta()))
-    return _to_question(consultation, question)
+    ok = _run(
+        consultation, lambda: structure.move_option(db.session, consultation, option, delta())
+    )
+    return _to_question(consultation, question, ok)
 
 
 @bp.post("/<int:consultation_id>/options/<int:option_id>/delete")
@@ -413,9 +431,9 @@ def delete_option(consultation_id: int, option_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     option = load_option(consultation, option_id)
     question = option.question
-    _run(
+    ok = _run(
         consultation,
         lambda: structure.delete_option(db.session, consultation, option),
         _("The option has been deleted."),
     )
-    return _to_question(consultation, question)
+    return _to_question(consultation, question, ok)

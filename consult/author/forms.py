@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -30,6 +32,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from consult.i18n import language_name
 from consult.messages import domain_message
 from surveys.authoring import setup
 from surveys.errors import Invalid
@@ -46,6 +49,29 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 def choices(pairs: Any) -> list[SelectChoice]:
     """(value, label) pairs as WTForms' SelectChoice objects."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+# Languages offered for questionnaires: the interface's, then those most asked for in
+# German local consultations. A consultation's own languages are always offered too.
+CONTENT_LANGUAGES = (
+    "de", "en", "ar", "fa", "uk", "ru", "tr", "ps", "ku", "ti", "so", "ur",
+    "fr", "es", "it", "pl", "ro", "bg", "hr", "sr", "sq", "el", "vi", "zh",
+)  # fmt: skip
+
+
+def language_label(code: str) -> str:
+    """ "العربية – Arabisch": the name in the language itself and in the interface's."""
+    own = language_name(code)
+    try:
+        here = Locale.parse(code).get_display_name(str(get_locale() or "de")) or code
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code
+    here = here[:1].upper() + here[1:]
+    return own if own == here else f"{own} – {here}"
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, language_label(code)) for code in CONTENT_LANGUAGES]
 
 
 class ActionForm(FlaskForm):
@@ -85,11 +111,15 @@ class ConsultationForm(FlaskForm):
         default=str(AccessMode.PUBLIC),
     )
     anonymous = BooleanField(_l("Anonymous answers"), default=True)
-    languages = StringField(
-        _l("Languages"),
-        validators=[DataRequired(), Length(max=300)],
+    source_language = SelectField(
+        _l("Source language"),
+        choices=[],
+        validate_choice=False,
         default="de",
-        description=_l("Language codes separated by commas, the source language first."),
+        description=_l("The language the questionnaire is written in."),
+    )
+    languages = SelectMultipleField(
+        _l("Translations into"), choices=[], validate_choice=False, default=[]
     )
     groups = TextAreaField(
         _l("Stakeholder groups"),
@@ -106,9 +136,23 @@ class ConsultationForm(FlaskForm):
         default=5,
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.source_language.choices = language_choices()
+        self.languages.choices = language_choices()
+
+    def offer(self, codes: list[str]) -> None:
+        """Offer a consultation's own languages too, should they not be in the usual list."""
+        known = {code for code, _label in self.languages.choices}
+        extra = [(code, language_label(code)) for code in codes if code not in known]
+        self.source_language.choices = [*self.source_language.choices, *extra]
+        self.languages.choices = [*self.languages.choices, *extra]
+
     def validate_languages(self, field: Any) -> None:
+        source = self.source_language.data or ""
+        wanted = [source, *(code for code in field.data or [] if code != source)]
         try:
-            self.parsed_languages = setup.parse_languages(field.data)
+            self.parsed_languages = setup.parse_languages(", ".join(wanted))
         except Invalid as error:
             raise ValidationError(domain_message(error)) from None
 
@@ -218,8 +262,30 @@ class OptionForm(FlaskForm):
 
 
 class NewOptionForm(FlaskForm):
-    label = StringField(_l("New option"), validators=[DataRequired(), Length(max=500)])
-    code = StringField(_l("Code (optional)"), validators=[Optional(), Length(max=40)])
+    """Options in bulk: one per line, as typed or pasted from a spreadsheet column."""
+
+    options = TextAreaField(
+        _l("New options"),
+        validators=[DataRequired(), Length(max=20_000)],
+        description=_l(
+            "One option per line. Pasted from a spreadsheet with two columns, the first "
+            "is taken as the code and the second as the label."
+        ),
+    )
+
+
+def parse_option_lines(text: str) -> list[tuple[str | None, str]]:
+    """Lines → (code or None, label): "label", or "code<TAB>label" from a spreadsheet."""
+    rows: list[tuple[str | None, str]] = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        code, tab, label = line.partition("\t")
+        if tab and code.strip() and label.strip():
+            rows.append((code.strip(), label.strip()))
+        else:
+            rows.append((None, line.replace("\t", " ").strip()))
+    return rows
 
 
 class ReopenForm(FlaskForm):

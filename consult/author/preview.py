@@ -1,4 +1,7 @@
-"""The questionnaire as a respondent sees it, in any offered language; nothing is recorded."""
+"""The questionnaire as a respondent sees it, in any offered language; nothing is recorded.
+
+The questions are drawn by the respondent page's own macro (respond/_question.html) with
+the same helpers, so the preview cannot drift from what respondents get."""
 
 from __future__ import annotations
 
@@ -9,8 +12,8 @@ from flask_babel import force_locale
 
 from consult.auth import require
 from consult.author.blueprint import bp, load_consultation, restore_ui_language
+from consult.respond.fields import question_helpers
 from surveys import rules
-from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
 
 
 @bp.get("/<int:consultation_id>/preview")
@@ -22,12 +25,12 @@ def preview(consultation_id: int) -> Any:
     if lang not in consultation.languages:
         abort(404)
     g.offered_languages = consultation.languages
+    g.consultation = consultation
     with force_locale(lang):
         return render_template(
             "author/preview.html",
+            **question_helpers(),
             consultation=consultation,
             lang=lang,
             fallbacks=consultation.languages,
-            kinds=QuestionKind,
-            codes={"yes": YES, "no": NO, "dont_know": DONT_KNOW, "other": OTHER},
         )

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from consult.auth import require
 from consult.author.blueprint import actor, bp, flash_error, load_consultation
@@ -185,5 +186,5 @@ def apply_import(consultation_id: int) -> Any:
         flash_error(error)
     else:
         db.session.commit()
-        flash(_("%(n)s texts imported.", n=changed), "success")
+        flash(ngettext("%(num)d text imported.", "%(num)d texts imported.", changed), "success")
     return redirect(url_for("author.translations_overview", consultation_id=consultation.id))

@@ -178,6 +178,7 @@ def _days() -> int:
 def edit(consultation_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     form = ConsultationForm()
+    form.offer(list(consultation.languages))
     form.meeting.choices = choices(_meeting_choices(consultation))
     form.oparl_item.choices = choices(_agenda_item_choices(consultation))
     if request.method == "GET":
@@ -205,7 +206,8 @@ def _fill(form: ConsultationForm, consultation: Consultation) -> None:
     form.closes_at.data = to_local(consultation.closes_at or _suggested_close(consultation.meeting))
     form.access_mode.data = consultation.access_mode
     form.anonymous.data = consultation.anonymous
-    form.languages.data = ", ".join(consultation.languages)
+    form.source_language.data = consultation.languages[0]
+    form.languages.data = list(consultation.languages[1:])
     form.groups.data = "\n".join(
         f"{g.code}: {(g.label or {}).get(source, '')}" for g in consultation.groups
     )

@@ -135,3 +135,34 @@ def user_for_api_token(session: Session, token: str) -> User | None:
 
 def list_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(func.lower(User.email))))
+
+
+def update_access(
+    session: Session,
+    user: User,
+    roles: Iterable[str],
+    active: bool,
+    *,
+    actor: User | None = None,
+) -> bool:
+    """Set an account's roles and whether it may sign in; True when anything changed.
+
+    Nobody takes away their own administration or disables themselves, so an installation
+    always keeps an administrator who can undo a mistake. Disabling ends open sessions."""
+    roles = sorted({str(Role(r)) for r in roles})
+    if not roles:
+        raise Invalid(N_("Choose at least one role."))
+    if actor is not None and actor.id == user.id:
+        if not active or str(Role.ADMIN) not in roles:
+            raise Invalid(
+                N_("You cannot disable your own account or remove your own administration.")
+            )
+    if sorted(user.roles or []) == roles and user.active == active:
+        return False
+    if user.active and not active:
+        user.session_version += 1
+    user.roles = roles
+    user.active = active
+    session.flush()
+    record(session, "user.update", user=actor, obj=user, roles=roles, active=active)
+    return True

@@ -17,7 +17,8 @@ def test_an_author_creates_translates_previews_and_publishes_a_bilingual_consult
     page.get_by_label("Titel", exact=True).fill("Wohnen im Landkreis")
     page.get_by_label("Einleitung").fill("Bitte erzählen Sie uns von der Wohnungssuche.")
     page.get_by_label("Endet").fill("2099-03-16T12:00")
-    page.get_by_label("Sprachen", exact=True).fill("de, ar")
+    page.get_by_label("Ausgangssprache").select_option("de")
+    page.get_by_label("العربية – Arabisch").check()
     page.get_by_label("Datenschutzhinweis").fill("Wir speichern keine Namen.")
     page.get_by_role("button", name="Speichern").click()
     assert page.get_by_text("Die Beteiligung wurde angelegt.").is_visible()
@@ -27,9 +28,9 @@ def test_an_author_creates_translates_previews_and_publishes_a_bilingual_consult
     page.get_by_label("Fragetyp").select_option("single_choice")
     page.get_by_label("Frage", exact=True).fill("Wie finden Sie Wohnungen?")
     page.get_by_role("button", name="Frage hinzufügen").click()
-    for label in ("Über Bekannte", "Über das Jobcenter"):
-        page.get_by_label("Neue Antwortmöglichkeit").fill(label)
-        page.get_by_role("button", name="Antwortmöglichkeit hinzufügen").click()
+    # Both options in one go, as pasted from a spreadsheet column.
+    page.get_by_label("Neue Antwortmöglichkeiten").fill("Über Bekannte\nÜber das Jobcenter")
+    page.get_by_role("button", name="Antwortmöglichkeiten hinzufügen").click()
     assert page.locator('input[value="Über das Jobcenter"]').is_visible()
 
     page.get_by_role("link", name="Übersetzungen").click()
@@ -54,7 +55,9 @@ def test_an_author_creates_translates_previews_and_publishes_a_bilingual_consult
     page.locator("#main").get_by_role("link", name="العربية", exact=True).click()
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.get_by_text("كيف تجدون المساكن؟").is_visible()
-    assert page.get_by_label("عن طريق مركز العمل").is_disabled()
+    # The preview can be tried out, as respondents would; nothing is sent anywhere.
+    page.get_by_label("عن طريق مركز العمل").check()
+    assert page.get_by_label("عن طريق مركز العمل").is_checked()
 
     page.goto(page.url.split("/preview")[0] + "/")
     assert page.locator("html").get_attribute("lang") == "de"

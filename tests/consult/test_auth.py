@@ -145,3 +145,12 @@ def test_unknown_pages_get_a_translated_404(client):
     response = client.get("/nowhere", headers={"Accept-Language": "ar"})
     assert response.status_code == 404
     assert 'dir="rtl"' in response.get_data(as_text=True)
+
+
+def test_the_language_chosen_before_signing_in_stays_afterwards(client, make_user):
+    make_user("sprache@example.org", ("author",))
+    client.get("/auth/sign-in?lang=ar")
+    client.post(
+        "/auth/sign-in", data={"email": "sprache@example.org", "password": "correct-horse-battery"}
+    )
+    assert '<html lang="ar" dir="rtl">' in client.get("/staff/").get_data(as_text=True)

@@ -133,7 +133,7 @@ def test_reorder_duplicate_and_delete_questions(client, author, consultation, db
 def test_options_add_edit_reorder_delete(client, author, consultation, db_session):
     question = consultation.questions[0]
     base = _base(consultation)
-    client.post(f"{base}/questions/{question.id}/options", data={"label": "Drittens", "code": "c"})
+    client.post(f"{base}/questions/{question.id}/options", data={"new-options": "c\tDrittens"})
     option = _fresh(db_session, consultation).questions[0].options[2]
     client.post(
         f"{base}/options/{option.id}",
@@ -148,6 +148,52 @@ def test_options_add_edit_reorder_delete(client, author, consultation, db_sessio
     ]
     client.post(f"{base}/options/{options[0].id}/delete")
     assert [o.code for o in _fresh(db_session, consultation).questions[0].options] == ["c", "b"]
+
+
+def test_options_pasted_in_bulk_keep_their_order_and_spreadsheet_codes(
+    client, author, consultation, db_session
+):
+    question = consultation.questions[0]
+    pasted = "Mietwohnung\r\n\r\nown\tEigentum\r\n  Wohnheim  \r\n"
+    page = client.post(
+        f"{_base(consultation)}/questions/{question.id}/options",
+        data={"new-options": pasted},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "3 Antwortmöglichkeiten wurden hinzugefügt." in page
+    options = _fresh(db_session, consultation).questions[0].options
+    assert [(o.code, o.label["de"]) for o in options][2:] == [
+        ("o3", "Mietwohnung"),
+        ("own", "Eigentum"),
+        ("o5", "Wohnheim"),
+    ]
+
+
+def test_a_pasted_list_with_a_taken_code_adds_nothing(client, author, consultation, db_session):
+    question = consultation.questions[0]
+    page = client.post(
+        f"{_base(consultation)}/questions/{question.id}/options",
+        data={"new-options": "Neu\na\tNochmal a"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "a" in page and "kern-alert--danger" in page
+    assert [o.code for o in _fresh(db_session, consultation).questions[0].options] == ["a", "b"]
+
+
+def test_moving_and_deleting_from_the_script_answer_without_a_page(
+    client, author, consultation, db_session
+):
+    first, second = consultation.questions[0].options
+    fetch = {"X-Requested-With": "fetch"}
+    base = _base(consultation)
+    moved = client.post(f"{base}/options/{second.id}/move", data={"direction": "up"}, headers=fetch)
+    assert moved.status_code == 204
+    deleted = client.post(f"{base}/options/{first.id}/delete", headers=fetch)
+    assert deleted.status_code == 204
+    assert [o.code for o in _fresh(db_session, consultation).questions[0].options] == ["b"]
+    # The confirmation was for the script; it does not pop up on the next page.
+    page = client.get(f"{base}/questions/{consultation.questions[0].id}").get_data(as_text=True)
+    assert "Die Option wurde gelöscht." not in page
 
 
 def test_sections_reorder_edit_and_delete(client, author, consultation, db_session):

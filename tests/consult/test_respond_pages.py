@@ -42,7 +42,7 @@ def test_the_landing_page_says_who_asks_when_and_how_long(client, demo):
     assert "Ausschuss für Jugend, Soziales und Integration" in html
     assert "Integrationsgipfel 2027 – Beratung" in html
     assert demo.meeting.starts_at.strftime("%Y") in html
-    assert "about 15 min." in html
+    assert "about 15 minutes" in html
     assert "Answers accepted until" in html
     assert "The Committee for Youth, Social Affairs and Integration" in html
 
