@@ -47,7 +47,7 @@ def test_an_administrator_syncs_and_prepares_a_consultation_for_an_imported_item
     page.get_by_label("Titel", exact=True).fill("Wohnen im Landkreis")
     item = page.get_by_label("Tagesordnungspunkt aus dem Ratsinformationssystem")
     item.select_option(label=item.locator("option", has_text="2017/137").inner_text())
-    page.get_by_label("Sprachen", exact=True).fill("de, ar")
+    page.get_by_label("العربية – Arabisch").check()
     page.get_by_role("button", name="Speichern").click()
     assert page.get_by_text("Die Beteiligung wurde angelegt.").is_visible()
 
