@@ -52,16 +52,15 @@ def raw_from_form(form: MultiDict, questions: Sequence[Question]) -> dict[str, d
 def page_questions(section: Section, stored: Mapping[str, Sequence[Row]]) -> list[Question]:
     """The questions of a page to show.
 
-    A question whose trigger was answered on an earlier page is left out when hidden; one
-    whose trigger is on this same page is shown (without JavaScript nothing could hide it)
-    and its answer is dropped on the server when the trigger does not match.
+    A question whose condition fails on answers of earlier pages is left out; a part of a
+    condition on a question of this same page counts as holding (without JavaScript nothing
+    could hide it) and the answer is dropped on the server when it does not hold.
     """
     on_page = {q.code for q in section.questions}
     chosen = chosen_codes({code: rows for code, rows in stored.items() if code not in on_page})
     shown = []
     for question in section.questions:
-        trigger = (question.show_if or {}).get("question")
-        if trigger and trigger not in on_page and not is_visible(question, chosen):
+        if not is_visible(question, chosen, pending=on_page):
             continue
         shown.append(question)
     return shown

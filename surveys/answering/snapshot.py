@@ -94,6 +94,8 @@ class QuestionView:
     settings: Mapping[str, Any]
     show_if: Mapping[str, Any] | None
     options: tuple[OptionView, ...]
+    # The condition of the question's section (see surveys.answering.visibility).
+    section_show_if: Mapping[str, Any] | None = None
 
     @property
     def question_kind(self) -> QuestionKind:
@@ -162,6 +164,7 @@ class Structure:
                             OptionView(id=o.id, code=o.code, label=_frozen(o.label))
                             for o in q.options
                         ),
+                        section_show_if=_frozen(section.show_if) if section.show_if else None,
                     )
                     for q in section.questions
                 ),

@@ -46,6 +46,7 @@ from surveys.answering.values import (
     read_number,
 )
 from surveys.answering.visibility import chosen_codes, is_visible
+from surveys.conditions import row_values
 from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, QuestionKind
 
 Raw = Mapping[str, Sequence[str]]
@@ -406,7 +407,5 @@ def validate_page(
             chosen[question.code] = set(_values(raw_by_code.get(question.code, {})))
             continue
         valid[question.code] = result.rows
-        chosen[question.code] = {
-            row["option_code"] for row in result.rows if row.get("option_code")
-        }
+        chosen[question.code] = row_values(result.rows)
     return valid, errors

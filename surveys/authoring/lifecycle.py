@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from surveys import conditions
 from surveys.administration.audit import record
 from surveys.errors import DomainError, Invalid
 from surveys.models import Consultation, Question, Response, User
@@ -20,11 +21,9 @@ from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, ConsultationStatus
 
 S = ConsultationStatus
 
-# Kinds whose answers are option codes another question's show_if may refer to.
-CONDITION_KINDS = frozenset(
-    {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.YES_NO}
-)
-YES_NO_CODES = (YES, NO, DONT_KNOW)
+# Kinds whose answers another question's or section's show_if may test.
+CONDITION_KINDS = conditions.CONDITION_KINDS
+YES_NO_CODES = conditions.YES_NO_CODES
 MIN_OPTIONS = 2
 
 
@@ -60,12 +59,7 @@ def has_responses(session: Session, consultation: Consultation) -> bool:
 
 def condition_codes(question: Question) -> list[str]:
     """The option codes a show_if condition on `question` may name."""
-    if question.kind == QuestionKind.YES_NO:
-        return list(YES_NO_CODES)
-    codes = [o.code for o in question.options]
-    if question.settings.get("other"):
-        codes.append(OTHER)
-    return codes
+    return conditions.option_codes(question)
 
 
 def _question_problems(question: Question, earlier: dict[str, Question]) -> list[Problem]:
@@ -117,31 +111,15 @@ def _question_problems(question: Question, earlier: dict[str, Question]) -> list
 
 
 def _condition_problems(question: Question, earlier: dict[str, Question]) -> list[Problem]:
-    show_if = question.show_if
-    if not show_if:
+    if not conditions.problems(question.show_if, list(earlier.values())):
         return []
-    code = question.code
-    target = earlier.get(str(show_if.get("question", "")))
-    if target is None or target.kind not in CONDITION_KINDS:
-        return [
-            Problem(
-                N_("Question %(code)s may only depend on an earlier choice or yes/no question."),
-                {"code": code},
-                question=code,
-            )
-        ]
-    wanted = list(show_if.get("options") or [])
-    known = condition_codes(target)
-    unknown = [o for o in wanted if o not in known]
-    if not wanted or unknown:
-        return [
-            Problem(
-                N_("The condition of question %(code)s names options that %(target)s lacks."),
-                {"code": code, "target": target.code},
-                question=code,
-            )
-        ]
-    return []
+    return [
+        Problem(
+            N_("The condition of question %(code)s cannot be met."),
+            {"code": question.code},
+            question=question.code,
+        )
+    ]
 
 
 def publish_problems(consultation: Consultation, now: datetime) -> list[Problem]:
@@ -161,9 +139,12 @@ def publish_problems(consultation: Consultation, now: datetime) -> list[Problem]
     if not questions:
         problems.append(Problem(N_("Add at least one question.")))
     earlier: dict[str, Question] = {}
-    for question in questions:
-        problems.extend(_question_problems(question, earlier))
-        earlier[question.code] = question
+    for section in consultation.sections:
+        if conditions.problems(section.show_if, list(earlier.values())):
+            problems.append(Problem(N_("The condition of a section cannot be met.")))
+        for question in section.questions:
+            problems.extend(_question_problems(question, earlier))
+            earlier[question.code] = question
     for language, keys in missing_translations(consultation).items():
         if keys:
             problems.append(

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from surveys import conditions
 from surveys.administration.audit import record
 from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open
 from surveys.authoring.texts import TextSlot, set_text
@@ -132,7 +133,9 @@ def move_section(
     session: Session, consultation: Consultation, section: Section, delta: int
 ) -> None:
     ensure_structure_open(session, consultation)
+    before = broken_conditions(consultation)
     _move(consultation.sections, section, delta)
+    _refuse_breaking(consultation, before)
     session.flush()
 
 
@@ -249,6 +252,10 @@ def update_question(
         settings["min_label"] = dict((question.settings or {}).get("min_label") or {})
         settings["max_label"] = dict((question.settings or {}).get("max_label") or {})
     show_if = data.show_if or None
+    if conditions.normalise(show_if) != conditions.normalise(question.show_if):
+        show_if = check_condition(consultation, question, show_if)
+    else:
+        show_if = question.show_if or None
     structural_change = (
         code != question.code
         or kind != question.kind
@@ -266,11 +273,13 @@ def update_question(
         if kind != question.kind and QuestionKind(kind) not in CHOICE_KINDS:
             _refuse_if_depended_on(consultation, question)
             question.options.clear()
+        before = broken_conditions(consultation)
         question.code = code
         question.kind = kind
         question.required = bool(data.required)
         question.show_if = show_if
         question.settings = settings
+        _refuse_breaking(consultation, before | {question.code})
     question.field_of_action = data.field_of_action or None
     session.flush()
     _source_text(
@@ -300,16 +309,96 @@ def update_question(
     session.flush()
 
 
+class ConditionRefused(Invalid):
+    """A condition that could never be met was refused; `problems` says where and why."""
+
+    def __init__(self, problems: list[conditions.ConditionProblem]) -> None:
+        super().__init__(N_("This condition can never be met. Please correct it."))
+        self.problems = problems
+
+
+def _earlier_questions(consultation: Consultation, before: Question | Section) -> list[Question]:
+    """The questions that come before a question or a section."""
+    earlier: list[Question] = []
+    for section in consultation.sections:
+        if section is before:
+            return earlier
+        for question in section.questions:
+            if question is before:
+                return earlier
+            earlier.append(question)
+    return earlier
+
+
+def broken_conditions(consultation: Consultation) -> set[str]:
+    """Which questions (by code) and sections (as "section N") have a condition never met."""
+    broken: set[str] = set()
+    earlier: list[Question] = []
+    for number, section in enumerate(consultation.sections, start=1):
+        if conditions.problems(section.show_if, earlier):
+            broken.add(f"section {number}")
+        for question in section.questions:
+            if conditions.problems(question.show_if, earlier):
+                broken.add(question.code)
+            earlier.append(question)
+    return broken
+
+
+def _refuse_breaking(consultation: Consultation, before: set[str]) -> None:
+    """Refuse a change after which a condition that could be met no longer can."""
+    after = broken_conditions(consultation) - before
+    if after:
+        raise Invalid(
+            N_("This change would make the condition of %(what)s impossible; change it first."),
+            what=", ".join(sorted(after)),
+        )
+
+
+def check_condition(
+    consultation: Consultation, owner: Question | Section, show_if: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The condition in its version-2 shape, or ConditionRefused when it cannot be met."""
+    show_if = conditions.normalise(show_if)
+    found = conditions.problems(show_if, _earlier_questions(consultation, owner))
+    if found:
+        raise ConditionRefused(found)
+    return show_if
+
+
+def set_section_condition(
+    session: Session,
+    consultation: Consultation,
+    section: Section,
+    show_if: dict[str, Any] | None,
+    actor: User | None = None,
+) -> None:
+    """Show a whole section only when `show_if` holds (None: always)."""
+    ensure_editable(consultation)
+    show_if = check_condition(consultation, section, show_if)
+    if (show_if or None) == (section.show_if or None):
+        return
+    ensure_structure_open(session, consultation)
+    section.show_if = show_if
+    session.flush()
+    record(session, "questionnaire.section_condition", user=actor, obj=consultation)
+
+
 def _refuse_if_depended_on(
     consultation: Consultation, question: Question, ignore: set[Question] | None = None
 ) -> None:
     for other in consultation.questions:
         if other is question or (ignore and other in ignore):
             continue
-        if other.show_if and other.show_if.get("question") == question.code:
+        if question.code in conditions.referenced(other.show_if):
             raise Invalid(
                 N_("Question %(other)s is only shown depending on this one; change it first."),
                 other=other.code,
+            )
+    for number, section in enumerate(consultation.sections, start=1):
+        if question.code in conditions.referenced(section.show_if):
+            raise Invalid(
+                N_("Section %(number)s is only shown depending on this question; change it first."),
+                number=number,
             )
 
 
@@ -318,8 +407,10 @@ def move_question(
 ) -> None:
     """Up or down by one; past the edge of a section it moves into the neighbouring one."""
     ensure_structure_open(session, consultation)
+    before = broken_conditions(consultation)
     section = question.section
     if _move(section.questions, question, delta):
+        _refuse_breaking(consultation, before)
         session.flush()
         return
     sections = consultation.sections
@@ -332,6 +423,7 @@ def move_question(
         neighbour.questions.append(question)
     else:
         neighbour.questions.insert(0, question)
+    _refuse_breaking(consultation, before)
     session.flush()
 
 
@@ -423,7 +515,9 @@ def update_option(
         ensure_structure_open(session, consultation)
         if code in {o.code for o in question.options} - {option.code}:
             raise Invalid(N_("Another option already has the code %(code)s."), code=code)
+        before = broken_conditions(consultation)
         option.code = code
+        _refuse_breaking(consultation, before)
         session.flush()
     _source_text(
         session, consultation, option, "label", label, actor, f"option.{question.code}.{code}"
@@ -438,5 +532,7 @@ def move_option(session: Session, consultation: Consultation, option: Option, de
 
 def delete_option(session: Session, consultation: Consultation, option: Option) -> None:
     ensure_structure_open(session, consultation)
+    before = broken_conditions(consultation)
     option.question.options.remove(option)
+    _refuse_breaking(consultation, before)
     session.flush()

@@ -142,6 +142,8 @@ class Section(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     title: Mapped[dict[str, str]] = mapped_column(Translated, default=dict)
     description: Mapped[dict[str, str]] = mapped_column(Translated, default=dict)
+    # Shown only when this holds (see surveys.conditions); None: always shown.
+    show_if: Mapped[dict[str, Any] | None] = mapped_column(JSONDict, nullable=True)
 
     consultation: Mapped[Consultation] = relationship(back_populates="sections")
     questions: Mapped[list[Question]] = relationship(

@@ -67,7 +67,7 @@ def test_a_condition_may_not_point_forwards(draft):
     draft.questions[0].show_if = {"question": "q_text", "options": ["a"]}
     problem = publish_problems(draft, utcnow())[0]
     assert problem.question == "q_choice"
-    assert "earlier choice or yes/no question" in problem.message
+    assert "cannot be met" in problem.message
 
 
 def test_a_condition_may_not_point_to_a_text_question(draft, session):
@@ -75,18 +75,18 @@ def test_a_condition_may_not_point_to_a_text_question(draft, session):
         Question(code="q3", prompt={"de": "x", "en": "x"}, show_if={"question": "q_text"})
     )
     session.flush()
-    assert "earlier choice or yes/no" in _messages(draft)[0]
+    assert "cannot be met" in _messages(draft)[0]
 
 
 def test_a_condition_may_not_point_to_itself(draft):
     draft.questions[0].show_if = {"question": "q_choice", "options": ["a"]}
-    assert "earlier choice or yes/no" in _messages(draft)[0]
+    assert "cannot be met" in _messages(draft)[0]
 
 
 def test_a_condition_must_name_existing_option_codes(draft):
     draft.questions[1].show_if = {"question": "q_choice", "options": ["a", "zzz"]}
     assert _messages(draft) == [
-        "The condition of question %(code)s names options that %(target)s lacks."
+        "The condition of question %(code)s cannot be met."
     ]
 
 

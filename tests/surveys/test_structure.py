@@ -120,7 +120,7 @@ def test_update_question_changes_kind_settings_and_condition(draft, session):
         "min_label": {"de": "Gar nicht"},
         "max_label": {"de": "Sehr"},
     }
-    assert text.show_if == {"question": "q_choice", "options": ["b"]}
+    assert text.show_if == {"all": [{"question": "q_choice", "options": ["b"]}]}
     assert text.field_of_action == "housing"
 
 

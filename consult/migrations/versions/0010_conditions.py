@@ -1,0 +1,25 @@
+"""Conditions on whole sections (section.show_if).
+
+Revision ID: 0010_conditions
+Revises: 0015_outcomes
+Create Date: 2026-12-06 03:00:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010_conditions"
+down_revision = "0015_outcomes"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("section") as batch_op:
+        batch_op.add_column(sa.Column("show_if", sa.JSON(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table("section") as batch_op:
+        batch_op.drop_column("show_if")
