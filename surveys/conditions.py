@@ -89,9 +89,7 @@ def clause_holds(clause: Mapping[str, Any], facts: Facts) -> bool:
     return False
 
 
-def holds(
-    show_if: Mapping[str, Any] | None, facts: Facts, pending: Iterable[str] = ()
-) -> bool:
+def holds(show_if: Mapping[str, Any] | None, facts: Facts, pending: Iterable[str] = ()) -> bool:
     """Whether a condition holds; no condition always holds.
 
     A clause on a question in `pending` (not answered yet, e.g. on the same page) counts as
@@ -182,7 +180,10 @@ def _number_problem(clause: Mapping[str, Any], target: Any, index: int) -> Condi
     if value is None:
         return ConditionProblem(N_("Please enter a number."), params, index, "value")
     impossible = (
-        (op == EQUALS and ((low is not None and value < low) or (high is not None and value > high)))
+        (
+            op == EQUALS
+            and ((low is not None and value < low) or (high is not None and value > high))
+        )
         or (op == LESS and low is not None and value <= low)
         or (op == GREATER and high is not None and value >= high)
         or (op == EQUALS and target.kind == QuestionKind.SCALE and value != int(value))
@@ -226,7 +227,7 @@ def problems(show_if: Mapping[str, Any] | None, earlier: Sequence[Any]) -> list[
         if target is None or target.kind not in CONDITION_KINDS:
             found.append(
                 ConditionProblem(
-                    N_("A condition may only name an earlier choice, yes/no, scale or number question."),
+                    N_("Please choose an earlier choice, yes/no, scale or number question."),
                     {},
                     index,
                     "question",

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from consult.auth import require
+from consult.author import conditions as condition_editor
 from consult.author.blueprint import (
     actor,
     bp,
@@ -26,15 +27,12 @@ from consult.author.forms import (
     OptionForm,
     QuestionForm,
     SectionForm,
-    choices,
     domain_message,
     parse_option_lines,
 )
 from consult.extensions import db
-from consult.i18n import localised
 from surveys import rules
 from surveys.authoring import lifecycle, structure
-from surveys.authoring.lifecycle import CONDITION_KINDS, condition_codes
 from surveys.errors import DomainError
 from surveys.models import Consultation, Question
 from surveys.vocabulary import CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionKind
@@ -178,25 +176,6 @@ def add_question(consultation_id: int, section_id: int) -> Any:
     )
 
 
-def _condition_choices(consultation: Consultation, question: Question) -> tuple[list, list]:
-    """Earlier choice and yes/no questions, and the options of every one of them."""
-    source = [consultation.source_language]
-    questions = [("", _("Always show this question"))]
-    options = []
-    for earlier in consultation.questions:
-        if earlier is question:
-            break
-        if earlier.kind not in CONDITION_KINDS:
-            continue
-        questions.append((earlier.code, f"{earlier.code}: {localised(earlier.prompt, source)}"))
-        labels = {o.code: localised(o.label, source) for o in earlier.options}
-        labels.update({"yes": _("Yes"), "no": _("No"), "dont_know": _("Don't know")})
-        labels.setdefault("other", _("Other"))
-        for code in condition_codes(earlier):
-            options.append((code, f"{earlier.code} → {labels.get(code, code)}"))
-    return questions, options
-
-
 def _fill_question(form: QuestionForm, consultation: Consultation, question: Question) -> None:
     source = consultation.source_language
     settings = question.settings or {}
@@ -219,12 +198,9 @@ def _fill_question(form: QuestionForm, consultation: Consultation, question: Que
     form.max_selected.data = settings.get("max_selected")
     form.other.data = bool(settings.get("other"))
     form.max_length.data = settings.get("max_length")
-    show_if = question.show_if or {}
-    form.show_if_question.data = show_if.get("question", "")
-    form.show_if_options.data = list(show_if.get("options") or [])
 
 
-def _question_data(form: QuestionForm) -> structure.QuestionData:
+def _question_data(form: QuestionForm, condition: dict[str, Any] | None) -> structure.QuestionData:
     kind = form.kind.data
     settings: dict[str, Any] = {
         "dont_know": form.dont_know.data,
@@ -237,10 +213,6 @@ def _question_data(form: QuestionForm) -> structure.QuestionData:
         settings.update(min=form.scale_min.data, max=form.scale_max.data)
     elif kind == QuestionKind.NUMBER:
         settings.update(min=form.number_min.data, max=form.number_max.data)
-    condition = None
-    if form.show_if_question.data:
-        prefix = form.show_if_question.data
-        condition = {"question": prefix, "options": list(form.show_if_options.data or [])}
     return structure.QuestionData(
         code=form.code.data,
         kind=kind,
@@ -261,16 +233,25 @@ def question(consultation_id: int, question_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     question = load_question(consultation, question_id)
     form = QuestionForm()
-    questions, options = _condition_choices(consultation, question)
-    form.show_if_question.choices = choices(questions)
-    form.show_if_options.choices = choices(options)
+    found = condition_editor.targets(
+        structure.earlier_questions(consultation, question), [consultation.source_language]
+    )
     if request.method == "GET":
         _fill_question(form, consultation, question)
-    if form.validate_on_submit():
+        condition = condition_editor.from_stored(question.show_if, found)
+        show_if = question.show_if
+    else:
+        condition, show_if = condition_editor.from_form(request.form, found)
+    ready = not (request.form.get("cond-refresh") or condition.incomplete or condition.has_errors)
+    if form.validate_on_submit() and ready:
         try:
             structure.update_question(
-                db.session, consultation, question, _question_data(form), actor()
+                db.session, consultation, question, _question_data(form, show_if), actor()
             )
+        except structure.ConditionRefused as error:
+            db.session.rollback()
+            condition_editor.show_problems(condition, error.problems)
+            flash(domain_message(error), "error")
         except DomainError as error:
             db.session.rollback()
             if "code" in error.message:
@@ -304,6 +285,8 @@ def question(consultation_id: int, question_id: int) -> Any:
         new_option_form=NewOptionForm(formdata=None, prefix="new"),
         action_form=ActionForm(),
         has_options=QuestionKind(question.kind) in CHOICE_KINDS,
+        condition=condition,
+        condition_legend=_("Condition: show this question only when …"),
         frozen=lifecycle.has_responses(db.session, consultation),
     )
 

@@ -30,7 +30,6 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from consult.i18n import language_name
 from consult.messages import domain_message
@@ -245,14 +244,6 @@ class QuestionForm(FlaskForm):
     max_length = IntegerField(
         _l("Maximum length in characters"),
         validators=[Optional(), NumberRange(min=1, max=100_000)],
-    )
-    show_if_question = SelectField(_l("Show only if question"), choices=[], validate_choice=False)
-    show_if_options = SelectMultipleField(
-        _l("has one of these answers"),
-        choices=[],
-        validate_choice=False,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
     )
 
 

@@ -17,7 +17,7 @@ from surveys.administration.audit import record
 from surveys.errors import DomainError, Invalid
 from surveys.models import Consultation, Question, Response, User
 from surveys.texts import missing_translations
-from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, ConsultationStatus, QuestionKind
+from surveys.vocabulary import N_, ConsultationStatus, QuestionKind
 
 S = ConsultationStatus
 

@@ -317,7 +317,7 @@ class ConditionRefused(Invalid):
         self.problems = problems
 
 
-def _earlier_questions(consultation: Consultation, before: Question | Section) -> list[Question]:
+def earlier_questions(consultation: Consultation, before: Question | Section) -> list[Question]:
     """The questions that come before a question or a section."""
     earlier: list[Question] = []
     for section in consultation.sections:
@@ -359,7 +359,7 @@ def check_condition(
 ) -> dict[str, Any] | None:
     """The condition in its version-2 shape, or ConditionRefused when it cannot be met."""
     show_if = conditions.normalise(show_if)
-    found = conditions.problems(show_if, _earlier_questions(consultation, owner))
+    found = conditions.problems(show_if, earlier_questions(consultation, owner))
     if found:
         raise ConditionRefused(found)
     return show_if

@@ -55,7 +55,7 @@ def _question_form(**changes):
         "help_text": "",
         "field_of_action": "",
         "max_length": "",
-        "show_if_question": "",
+        "cond-0-question": "",
     }
     data.update(changes)
     return data
@@ -74,8 +74,7 @@ def test_edit_a_question_with_settings_and_condition(client, author, consultatio
             max_label="sehr",
             dont_know="y",
             field_of_action="housing",
-            show_if_question="q_choice",
-            show_if_options=["a"],
+            **{"cond-0-question": "q_choice", "cond-0-shown": "q_choice", "cond-0-option": ["a"]},
         ),
     )
     assert response.status_code == 302
@@ -89,7 +88,7 @@ def test_edit_a_question_with_settings_and_condition(client, author, consultatio
         "min_label": {"de": "gar nicht"},
         "max_label": {"de": "sehr"},
     }
-    assert saved.show_if == {"question": "q_choice", "options": ["a"]}
+    assert saved.show_if == {"all": [{"question": "q_choice", "options": ["a"]}]}
     assert saved.field_of_action == "housing"
 
 
@@ -98,7 +97,7 @@ def test_the_condition_offers_only_earlier_choice_questions(client, author, cons
     page = client.get(f"{_base(consultation)}/questions/{second.id}").get_data(as_text=True)
     assert 'value="q_choice"' in page
     page = client.get(f"{_base(consultation)}/questions/{first.id}").get_data(as_text=True)
-    assert 'value="q_text"' not in page.split('id="show_if_question"')[1].split("</select>")[0]
+    assert 'name="cond-0-question"' not in page
 
 
 def test_a_taken_code_is_shown_beside_the_code_field(client, author, consultation):

@@ -85,9 +85,7 @@ def test_a_condition_may_not_point_to_itself(draft):
 
 def test_a_condition_must_name_existing_option_codes(draft):
     draft.questions[1].show_if = {"question": "q_choice", "options": ["a", "zzz"]}
-    assert _messages(draft) == [
-        "The condition of question %(code)s cannot be met."
-    ]
+    assert _messages(draft) == ["The condition of question %(code)s cannot be met."]
 
 
 def test_a_condition_must_name_at_least_one_option(draft):
