@@ -105,10 +105,16 @@ def section(consultation_id: int, section_id: int) -> Any:
     section = load_section(consultation, section_id)
     source = consultation.source_language
     form = SectionForm()
+    found = condition_editor.targets(structure.earlier_questions(consultation, section), [source])
     if request.method == "GET":
         form.title.data = section.title.get(source, "")
         form.description.data = (section.description or {}).get(source, "")
-    if form.validate_on_submit():
+        condition = condition_editor.from_stored(section.show_if, found)
+        show_if = section.show_if
+    else:
+        condition, show_if = condition_editor.from_form(request.form, found)
+    ready = not (request.form.get("cond-refresh") or condition.incomplete or condition.has_errors)
+    if form.validate_on_submit() and ready:
         try:
             structure.update_section(
                 db.session,
@@ -118,6 +124,11 @@ def section(consultation_id: int, section_id: int) -> Any:
                 form.description.data or "",
                 actor(),
             )
+            structure.set_section_condition(db.session, consultation, section, show_if, actor())
+        except structure.ConditionRefused as error:
+            db.session.rollback()
+            condition_editor.show_problems(condition, error.problems)
+            flash(domain_message(error), "error")
         except DomainError as error:
             flash_error(error)
         else:
@@ -125,7 +136,12 @@ def section(consultation_id: int, section_id: int) -> Any:
             flash(_("The section has been saved."), "success")
             return _to_editor(consultation, f"section-{section.id}")
     return render_template(
-        "author/section.html", consultation=consultation, section=section, form=form
+        "author/section.html",
+        consultation=consultation,
+        section=section,
+        form=form,
+        condition=condition,
+        condition_legend=_("Condition: show this section only when …"),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from surveys import conditions
 from surveys.administration.audit import record
 from surveys.authoring.setup import (
     SLUG,
@@ -29,7 +30,9 @@ from surveys.texts import has_non_text
 from surveys.vocabulary import N_, AccessMode, ConsultationStatus, FieldOfAction, QuestionKind
 
 FORMAT = "consult-questionnaire"
-VERSION = 1
+VERSION = 2
+# Version 1 had only one-question conditions on questions; it is read, never written.
+READABLE_VERSIONS = (1, 2)
 
 
 def _time(value: datetime | None) -> str | None:
@@ -73,6 +76,7 @@ def export_questionnaire(consultation: Consultation) -> dict[str, Any]:
                 {
                     "title": _texts(section.title),
                     "description": _texts(section.description),
+                    "show_if": conditions.normalise(section.show_if),
                     "questions": [_export_question(q) for q in section.questions],
                 }
                 for section in consultation.sections
@@ -90,7 +94,7 @@ def _export_question(question: Question) -> dict[str, Any]:
         "help_text": _texts(question.help_text),
         "field_of_action": question.field_of_action,
         "settings": dict(question.settings or {}),
-        "show_if": dict(question.show_if) if question.show_if else None,
+        "show_if": conditions.normalise(question.show_if),
         "options": [{"code": o.code, "label": _texts(o.label)} for o in question.options],
     }
 
@@ -262,7 +266,7 @@ def import_questionnaire(
     root = _object(data, "$")
     if root.get("format") != FORMAT:
         raise _fail("$.format", N_("%(path)s: must be %(expected)s."), expected=repr(FORMAT))
-    if root.get("version") != VERSION:
+    if root.get("version") not in READABLE_VERSIONS:
         raise _fail(
             "$.version",
             N_("%(path)s: version %(version)s is not supported."),
@@ -314,20 +318,26 @@ def import_questionnaire(
             StakeholderGroup(code=code, label=_translated(group.get("label"), f"{path}.label"))
         )
     question_codes: set[str] = set()
+    earlier: list[Question] = []
     for s, raw_section in enumerate(_list(c.get("sections") or [], "$.consultation.sections")):
         path = f"$.consultation.sections[{s}]"
         section_data = _object(raw_section, path)
         section = Section(
             title=_translated(section_data.get("title"), f"{path}.title"),
             description=_translated(section_data.get("description"), f"{path}.description"),
+            show_if=_condition(section_data.get("show_if"), f"{path}.show_if"),
         )
+        _check_condition(section.show_if, earlier, f"{path}.show_if")
         consultation.sections.append(section)
         for q, raw_question in enumerate(
             _list(section_data.get("questions") or [], f"{path}.questions")
         ):
-            question = _import_question(raw_question, f"{path}.questions[{q}]", question_codes)
+            question_path = f"{path}.questions[{q}]"
+            question = _import_question(raw_question, question_path, question_codes)
+            _check_condition(question.show_if, earlier, f"{question_path}.show_if")
             section.questions.append(question)
             question.consultation = consultation
+            earlier.append(question)
     meeting_data = c.get("meeting")
     if meeting_data is not None:
         meeting = _object(meeting_data, "$.consultation.meeting")
@@ -353,6 +363,60 @@ def import_questionnaire(
     return consultation
 
 
+def _condition(value: Any, path: str) -> dict[str, Any] | None:
+    """A condition of either version, checked for shape and given in the version-2 shape."""
+    if value is None:
+        return None
+    data = _object(value, path)
+    if not data:
+        return None
+    if "question" in data:
+        clauses_path, raw_clauses = path, [data]
+    else:
+        modes = [m for m in conditions.MODES if m in data]
+        if len(modes) != 1 or len(data) != 1:
+            raise _fail(path, N_("%(path)s: needs exactly one of all or any."))
+        clauses_path = f"{path}.{modes[0]}"
+        raw_clauses = _list(data[modes[0]], clauses_path)
+    mode = conditions.ANY if conditions.ANY in data else conditions.ALL
+    clauses = []
+    for i, raw in enumerate(raw_clauses):
+        where = clauses_path if "question" in data else f"{clauses_path}[{i}]"
+        clause = _object(raw, where)
+        code = _code(clause.get("question"), f"{where}.question")
+        if "options" in clause:
+            options = _list(clause.get("options"), f"{where}.options")
+            codes = [_code(o, f"{where}.options[{n}]", OPTION_CODE) for n, o in enumerate(options)]
+            clauses.append({"question": code, "options": codes})
+            continue
+        op = clause.get("op")
+        if op not in conditions.NUMBER_OPS:
+            raise _fail(f"{where}.op", N_("%(path)s: must be one of =, <, > or between."))
+        if op == conditions.BETWEEN:
+            clauses.append(
+                {
+                    "question": code,
+                    "op": op,
+                    "min": _number(clause.get("min"), f"{where}.min"),
+                    "max": _number(clause.get("max"), f"{where}.max"),
+                }
+            )
+        else:
+            value = _number(clause.get("value"), f"{where}.value")
+            clauses.append({"question": code, "op": op, "value": value})
+    if not clauses:
+        return None
+    return {mode: clauses}
+
+
+def _check_condition(show_if: dict[str, Any] | None, earlier: list[Question], path: str) -> None:
+    if conditions.problems(show_if, earlier):
+        raise _fail(
+            path,
+            N_("%(path)s: this condition can never be met."),
+        )
+
+
 def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
     data = _object(raw, path)
     code = _code(data.get("code"), f"{path}.code")
@@ -365,9 +429,7 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
     field_of_action = data.get("field_of_action")
     if field_of_action is not None and field_of_action not in set(FieldOfAction):
         raise _fail(f"{path}.field_of_action", N_("%(path)s: unknown field of action."))
-    show_if = data.get("show_if")
-    if show_if is not None:
-        _object(show_if, f"{path}.show_if")
+    show_if = _condition(data.get("show_if"), f"{path}.show_if")
     question = Question(
         code=code,
         kind=kind,
@@ -376,7 +438,7 @@ def _import_question(raw: Any, path: str, taken: set[str]) -> Question:
         help_text=_translated(data.get("help_text"), f"{path}.help_text"),
         field_of_action=field_of_action,
         settings=_settings(kind, data.get("settings"), f"{path}.settings"),
-        show_if=dict(show_if) if show_if else None,
+        show_if=show_if,
     )
     option_codes: set[str] = set()
     for o, raw_option in enumerate(_list(data.get("options") or [], f"{path}.options")):

@@ -30,7 +30,7 @@ def rich(make_consultation, session):
 
 def test_export_is_versioned_json(rich):
     data = interchange.export_questionnaire(rich)
-    assert (data["format"], data["version"]) == ("consult-questionnaire", 1)
+    assert (data["format"], data["version"]) == ("consult-questionnaire", 2)
     json.dumps(data)
 
 
@@ -48,7 +48,7 @@ def test_export_import_export_round_trips_exactly(rich, session):
     ("change", "where"),
     [
         (lambda d: d.update(format="other"), "$.format"),
-        (lambda d: d.update(version=2), "$.version"),
+        (lambda d: d.update(version=3), "$.version"),
         (lambda d: d["consultation"]["sections"][0]["questions"][0].update(kind="x"), ".kind"),
         (
             lambda d: d["consultation"]["sections"][0]["questions"][1].update(code="q_choice"),

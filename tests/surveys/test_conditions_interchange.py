@@ -1,0 +1,88 @@
+"""Conditions in the JSON questionnaire format: version 2 round trip and the version 1 reader."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from surveys.authoring import interchange
+from surveys.errors import Invalid
+from surveys.models import Question, Section
+from surveys.vocabulary import ConsultationStatus, QuestionKind
+
+AND_CONDITION = {
+    "all": [
+        {"question": "q_choice", "options": ["a"]},
+        {"question": "q_num", "op": "between", "min": 2, "max": 4.5},
+    ]
+}
+OR_CONDITION = {
+    "any": [
+        {"question": "q_num", "op": "<", "value": 1},
+        {"question": "q_num", "op": ">", "value": 9},
+    ]
+}
+
+
+@pytest.fixture()
+def conditional(make_consultation, session):
+    consultation = make_consultation(status=ConsultationStatus.DRAFT, questions=1)
+    first = consultation.sections[0]
+    first.questions.append(
+        Question(code="q_num", kind=QuestionKind.NUMBER, settings={"min": 0, "max": 10})
+    )
+    first.questions.append(
+        Question(code="q_and", kind=QuestionKind.SHORT_TEXT, show_if=AND_CONDITION)
+    )
+    second = Section(title={"de": "Zwei", "en": "Two"}, show_if=OR_CONDITION)
+    consultation.sections.append(second)
+    second.questions.append(Question(code="q_late", kind=QuestionKind.SHORT_TEXT))
+    for question in consultation.questions:
+        question.consultation = consultation
+    session.flush()
+    return consultation
+
+
+def test_version_two_round_trips_and_or_number_and_section_conditions(conditional, session):
+    data = interchange.export_questionnaire(conditional)
+    assert data["version"] == 2
+    copy_ = interchange.import_questionnaire(session, copy.deepcopy(data), slug="copy")
+    questions = {q.code: q for q in copy_.questions}
+    assert questions["q_and"].show_if == AND_CONDITION
+    assert copy_.sections[1].show_if == OR_CONDITION
+    again = interchange.export_questionnaire(copy_)
+    assert again["consultation"]["sections"] == data["consultation"]["sections"]
+
+
+def test_a_version_one_file_is_read_with_its_simple_condition(conditional, session):
+    data = interchange.export_questionnaire(conditional)
+    data["version"] = 1
+    sections = data["consultation"]["sections"]
+    sections[0]["questions"][2]["show_if"] = {"question": "q_choice", "options": ["b"]}
+    for section in sections:
+        del section["show_if"]
+    imported = interchange.import_questionnaire(session, data, slug="old")
+    questions = {q.code: q for q in imported.questions}
+    assert questions["q_and"].show_if == {"all": [{"question": "q_choice", "options": ["b"]}]}
+    assert imported.sections[1].show_if is None
+
+
+@pytest.mark.parametrize(
+    ("condition", "where"),
+    [
+        ({"all": [{"question": "q_choice", "options": ["zzz"]}]}, "questions[2].show_if"),
+        ({"all": [{"question": "q_late", "options": ["a"]}]}, "questions[2].show_if"),
+        ({"all": [{"question": "q_num", "op": ">", "value": 10}]}, "questions[2].show_if"),
+        ({"all": [{"question": "q_num", "op": "~", "value": 1}]}, "op"),
+        ({"all": [], "any": []}, "questions[2].show_if"),
+    ],
+)
+def test_an_impossible_or_malformed_condition_is_refused_with_its_place(
+    conditional, session, condition, where
+):
+    data = interchange.export_questionnaire(conditional)
+    data["consultation"]["sections"][0]["questions"][2]["show_if"] = condition
+    with pytest.raises(Invalid) as error:
+        interchange.import_questionnaire(session, data, slug="bad")
+    assert where in error.value.params["path"]
