@@ -36,6 +36,7 @@ REF = r"\$\{\s*([A-Za-z_][\w.\-]*)\s*\}"
 VALUE = r"""(?:'([^']*)'|"([^"]*)")"""
 EQUALS = re.compile(rf"^{REF}\s*=\s*{VALUE}$")
 SELECTED = re.compile(rf"^selected\(\s*{REF}\s*,\s*{VALUE}\s*\)$")
+COMPARE = re.compile(rf"^{REF}\s*([=<>])\s*(-?\d+(?:\.\d+)?)$")
 TRUE_VALUES = {"yes", "true", "true()", "1", "ja", "y"}
 SELECT_KINDS = {
     "select_one": QuestionKind.SINGLE_CHOICE,
@@ -317,16 +318,69 @@ class _Known:
     options: dict[str, str]  # XLSForm choice name → our option code
 
 
-def _condition(expression: str, known: dict[str, _Known]) -> dict[str, Any] | None:
-    """`${q} = 'x'`, `selected(${q}, 'x')`, or several of them on one question joined by or."""
-    parts = re.split(r"\s+or\s+", expression.strip())
+def _split(expression: str, word: str) -> list[str]:
+    """The parts of `expression` joined by `word` (and / or) outside parentheses and quotes."""
+    parts: list[str] = []
+    depth, quote, start = 0, "", 0
+    pattern = re.compile(rf"\s+{word}\s+")
+    i = 0
+    while i < len(expression):
+        char = expression[i]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            match = pattern.match(expression, i)
+            if match:
+                parts.append(expression[start:i])
+                start = i = match.end()
+                continue
+        i += 1
+    parts.append(expression[start:])
+    return [part.strip() for part in parts]
+
+
+def _unwrap(expression: str) -> str:
+    """Without parentheses around the whole expression."""
+    text = expression.strip()
+    while text.startswith("(") and text.endswith(")"):
+        inner = text[1:-1]
+        depth = 0
+        for char in inner:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth < 0:
+                return text
+        text = inner.strip()
+    return text
+
+
+def _clause(expression: str, known: dict[str, _Known]) -> dict[str, Any] | None:
+    """One clause: a choice test, several on one question joined by or, or a number test."""
+    parts = _split(_unwrap(expression), "or")
     question: _Known | None = None
     options: list[str] = []
     for part in parts:
-        match = EQUALS.match(part.strip()) or SELECTED.match(part.strip())
+        part = _unwrap(part)
+        number = COMPARE.match(part)
+        if number is not None and len(parts) == 1:
+            target = known.get(number.group(1))
+            if target is None or target.kind not in (QuestionKind.NUMBER, QuestionKind.SCALE):
+                return None
+            value = float(number.group(3))
+            return {
+                "question": target.code,
+                "op": number.group(2),
+                "value": int(value) if value.is_integer() else value,
+            }
+        match = EQUALS.match(part) or SELECTED.match(part)
         if match is None:
             return None
-        name, value = (
+        name, value_text = (
             match.group(1),
             match.group(2) if match.group(2) is not None else match.group(3),
         )
@@ -334,7 +388,7 @@ def _condition(expression: str, known: dict[str, _Known]) -> dict[str, Any] | No
         if target is None or (question is not None and target is not question):
             return None
         question = target
-        option = target.options.get(value)
+        option = target.options.get(value_text)
         if option is None:
             return None
         options.append(option)
@@ -345,6 +399,30 @@ def _condition(expression: str, known: dict[str, _Known]) -> dict[str, Any] | No
     ):
         return None
     return {"question": question.code, "options": options}
+
+
+def _condition(expression: str, known: dict[str, _Known]) -> dict[str, Any] | None:
+    """A `relevant` expression as a condition, or None when it is not one we can keep.
+
+    Understood: `${q} = 'x'`, `selected(${q}, 'x')`, `${n} = 3` / `< 3` / `> 3` on numbers
+    and ranges, joined by `and` or by `or` (not both at one level; parentheses group).
+    """
+    text = _unwrap(expression)
+    both, either = _split(text, "and"), _split(text, "or")
+    if len(both) > 1 and len(either) > 1:
+        return None  # `and` binds before `or`: a mix is more than all/any can say
+    if len(both) > 1:
+        clauses = [_clause(part, known) for part in both]
+        mode = "all"
+    else:
+        single = _clause(text, known)
+        if single is not None:
+            return {"all": [single]}
+        clauses = [_clause(part, known) for part in _split(text, "or")]
+        mode = "any"
+    if not clauses or any(clause is None for clause in clauses):
+        return None
+    return {mode: clauses}
 
 
 # --- building the questionnaire -------------------------------------------------------------

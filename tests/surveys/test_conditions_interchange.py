@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import io
 
 import pytest
+from openpyxl import Workbook
 
-from surveys.authoring import interchange
+from surveys.authoring import interchange, xlsform
 from surveys.errors import Invalid
 from surveys.models import Question, Section
 from surveys.vocabulary import ConsultationStatus, QuestionKind
@@ -86,3 +88,82 @@ def test_an_impossible_or_malformed_condition_is_refused_with_its_place(
     with pytest.raises(Invalid) as error:
         interchange.import_questionnaire(session, data, slug="bad")
     assert where in error.value.params["path"]
+
+
+def _xlsform(relevant: str) -> bytes:
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    for row in [
+        ["type", "name", "label", "relevant"],
+        ["select_one roles", "role", "Rolle", ""],
+        ["integer", "age", "Alter", ""],
+        ["text", "detail", "Details", relevant],
+    ]:
+        survey.append(row)
+    choices = book.create_sheet("choices")
+    for row in [
+        ["list_name", "name", "label"],
+        ["roles", "staff", "Hauptamt"],
+        ["roles", "volunteer", "Ehrenamt"],
+        ["roles", "other", "Andere"],
+    ]:
+        choices.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("relevant", "expected"),
+    [
+        (
+            "${role} = 'staff' and ${age} > 17",
+            {
+                "all": [
+                    {"question": "role", "options": ["staff"]},
+                    {"question": "age", "op": ">", "value": 17},
+                ]
+            },
+        ),
+        (
+            "(${role} = 'staff' or ${role} = 'other') and ${age} < 30",
+            {
+                "all": [
+                    {"question": "role", "options": ["staff", "other"]},
+                    {"question": "age", "op": "<", "value": 30},
+                ]
+            },
+        ),
+        (
+            "selected(${role}, 'volunteer') or ${age} = 65",
+            {
+                "any": [
+                    {"question": "role", "options": ["volunteer"]},
+                    {"question": "age", "op": "=", "value": 65},
+                ]
+            },
+        ),
+    ],
+)
+def test_xlsform_relevant_with_and_or_becomes_a_condition(session, relevant, expected):
+    result = xlsform.import_xlsform(session, _xlsform(relevant))
+    questions = {q.code: q for q in result.consultation.questions}
+    assert questions["detail"].show_if == expected
+    assert result.skipped == []
+
+
+@pytest.mark.parametrize(
+    "relevant",
+    [
+        "${role} = 'staff' and ${age} > 17 or ${age} < 5",
+        "${age} < 5 or ${role} = 'staff' and ${age} > 17",
+    ],
+)
+def test_xlsform_relevant_mixing_and_with_or_unbracketed_is_left_out_and_reported(
+    session, relevant
+):
+    result = xlsform.import_xlsform(session, _xlsform(relevant))
+    questions = {q.code: q for q in result.consultation.questions}
+    assert questions["detail"].show_if is None
+    assert [s.name for s in result.skipped] == ["detail"]

@@ -65,7 +65,7 @@ SURVEY = [
     ["note", "thanks", "Danke", "شكرا", "", "", "", "", "", ""],
     ["calculate", "score", "", "", "", "", "", "", "", ""],
     ["geopoint", "where", "Wo?", "أين؟", "", "", "", "", "", ""],
-    ["text", "odd", "Sonderfall", "حالة", "", "", "${count} > 3", "", "", ""],
+    ["text", "odd", "Sonderfall", "حالة", "", "", "string-length(${story}) > 3", "", "", ""],
     ["end group", "", "", "", "", "", "", "", "", ""],
 ]
 CHOICES = [
@@ -150,8 +150,8 @@ def test_texts_options_and_settings_are_kept(result):
 
 def test_simple_relevant_conditions_become_show_if(result):
     q = {q.code: q for q in result.consultation.questions}
-    assert q["role_other"].show_if == {"question": "role", "options": ["other"]}
-    assert q["since"].show_if == {"question": "volunteer", "options": ["yes"]}
+    assert q["role_other"].show_if == {"all": [{"question": "role", "options": ["other"]}]}
+    assert q["since"].show_if == {"all": [{"question": "volunteer", "options": ["yes"]}]}
     assert q["odd"].show_if is None
 
 
