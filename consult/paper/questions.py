@@ -85,8 +85,13 @@ def condition_text(show_if: dict | None, by_code: dict[str, Question], fallbacks
             answers=format_list(answers, style="or", locale=str(get_locale())),
             code=trigger.code,
         )
-    style = "or" if mode == conditions_rules.ANY else "standard"
-    return _("Only if %(parts)s.", parts=format_list(parts, style=style, locale=str(get_locale())))
+    locale = str(get_locale())
+    joined = (
+        format_list(parts, style="or", locale=locale)
+        if mode == conditions_rules.ANY
+        else format_list(parts, locale=locale)
+    )
+    return _("Only if %(parts)s.", parts=joined)
 
 
 def conditions(consultation: Consultation) -> dict[str, str]:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, g, render_template
+from flask import abort, g, render_template, session
 from flask_babel import format_date, format_time, get_locale
 from flask_babel import gettext as _
 
 from consult.extensions import db
+from consult.i18n import SESSION_KEY
 from consult.respond import bp, state, structure
+from consult.respond.fields import page_questions
 from surveys import consultations
 from surveys.answering import drafts, responses
 from surveys.answering.access import (
@@ -177,17 +179,37 @@ def _holds(bucket: dict, access_hash: str | None) -> bool:
     return token_hash(token, responses.RESPONSE) == access_hash
 
 
+def shown_pages(consultation: ConsultationView, stored: dict) -> list[int]:
+    """The numbers of the pages with a question to show, given the answers so far.
+
+    A page whose questions are all hidden by conditions is skipped everywhere: in moving on
+    and back, in the progress count and on resuming. A page without questions counts.
+    """
+    return [
+        number
+        for number, section in enumerate(questionnaire(consultation).sections, start=1)
+        if not section.questions or page_questions(section, stored)
+    ]
+
+
 def first_open_page(consultation: ConsultationView, response: Response | drafts.Draft) -> int:
-    """The first page without any answer, to send a returning respondent onwards."""
+    """The first shown page without any answer, to send a returning respondent onwards."""
     sections = questionnaire(consultation).sections
     if isinstance(response, drafts.Draft):
         stored = response.rows
     else:
         stored = drafts.rows_by_code(response)
-    for number, section in enumerate(sections, start=1):
-        if not any(stored.get(q.code) for q in section.questions):
+    pages = shown_pages(consultation, stored) or [1]
+    for number in pages:
+        if not any(stored.get(q.code) for q in sections[number - 1].questions):
             return number
-    return max(len(sections), 1)
+    return pages[-1]
+
+
+def use_response_language(consultation: ConsultationView, response: Response) -> None:
+    """Show a returning respondent's pages in the language their response was started in."""
+    if response.language in consultation.languages:
+        session[SESSION_KEY] = response.language
 
 
 def remember_response(consultation: ConsultationView, response: Response) -> None:

@@ -19,6 +19,7 @@ from consult.respond.common import (
     questionnaire,
     refuse,
     remember_response,
+    use_response_language,
     when,
 )
 from consult.security import limiter, lookup_limit
@@ -122,6 +123,7 @@ def invitation(slug: str, token: str) -> Any:
     existing = responses.invited_response(db.session, consultation, token)
     if existing is not None:
         remember_response(consultation, existing)
+        use_response_language(consultation, existing)
     # Off the address bar: the token should not end up in bookmarks, screenshots or logs.
     return redirect(url_for(".landing", slug=slug))
 
@@ -131,6 +133,7 @@ def _resume(consultation: ConsultationView, code: str) -> Response | None:
     if response is not None:
         state.clear(consultation)
         remember_response(consultation, response)
+        use_response_language(consultation, response)
     return response
 
 

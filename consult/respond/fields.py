@@ -14,7 +14,7 @@ from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
 from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
 from surveys.answering.visibility import chosen_codes, is_visible
-from surveys.models import Question, Section
+from surveys.models import Question
 from surveys.texts import pick
 from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
 
@@ -49,7 +49,7 @@ def raw_from_form(form: MultiDict, questions: Sequence[Question]) -> dict[str, d
     return raw
 
 
-def page_questions(section: Section, stored: Mapping[str, Sequence[Row]]) -> list[Question]:
+def page_questions(section: Any, stored: Mapping[str, Sequence[Row]]) -> list[Any]:
     """The questions of a page to show.
 
     A question whose condition fails on answers of earlier pages is left out; a part of a

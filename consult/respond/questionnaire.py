@@ -37,6 +37,7 @@ from consult.respond.common import (
     questionnaire,
     refuse,
     remember_response,
+    shown_pages,
 )
 from consult.respond.fields import (
     display,
@@ -160,6 +161,9 @@ def render_page(
     copy = questionnaire(consultation)
     section = _section(consultation, number)
     questions = page_questions(section, stored)
+    pages = shown_pages(consultation, stored)
+    if number not in pages:
+        pages = sorted([*pages, number])
     shown_errors = {
         q.code: (field_id(q, errors[q.code].part), error_text(errors[q.code]))
         for q in questions
@@ -170,6 +174,9 @@ def render_page(
         "section": section,
         "number": number,
         "total": len(copy.sections),
+        # The progress counts only the pages shown to this respondent.
+        "position": pages.index(number) + 1,
+        "shown_total": len(pages),
         "questions": questions,
         "errors": shown_errors,
         "message": message,
@@ -192,6 +199,7 @@ def render_page(
         copy.version,
         current_locale(),
         number,
+        (context["position"], context["shown_total"]),
         tuple((q.code, f"q-{q.code}" in values) for q in questions),
         footer_organisation(),
     )
@@ -232,6 +240,9 @@ def page(slug: str, number: int) -> Any:
         stored = draft.rows
     section = _section(consultation, number)
     if request.method == "GET":
+        if section.questions and not page_questions(section, stored):
+            # Every question of this page is hidden by a condition: go on to the next one.
+            return redirect(_onwards(consultation, number, stored))
         raw = {q.code: raw_from_rows(q, stored.get(q.code, [])) for q in section.questions}
         return render_page(consultation, number, raw, {}, stored)
     working = response if response is not None else draft
@@ -257,20 +268,29 @@ def page(slug: str, number: int) -> Any:
             db.session, db.session.get_one(Response, working.id)
         )
     db.session.commit()  # the request's only commit: a restarted draft, answers, resume code
+    stored = drafts.stored_rows(db.session, working.id)
     if errors:
-        stored = drafts.stored_rows(db.session, working.id)
         return render_page(consultation, number, raw, errors, stored, status=422)
     if action == "back":
-        if number == 1:
+        earlier = [n for n in shown_pages(consultation, stored) if n < number]
+        if not earlier:
             return redirect(url_for(".landing", slug=slug))
-        return redirect(url_for(".page", slug=slug, number=number - 1))
+        return redirect(url_for(".page", slug=slug, number=earlier[-1]))
     if action == "later":
         # Invited respondents come back with their invitation link; no code needed.
         state.update(consultation, resume=resume_code or "invitation")
         return redirect(url_for(".saved", slug=slug))
     if action == "review" or number == total:
         return redirect(url_for(".review", slug=slug))
-    return redirect(url_for(".page", slug=slug, number=number + 1))
+    return redirect(_onwards(consultation, number, stored))
+
+
+def _onwards(consultation: ConsultationView, number: int, stored: dict) -> str:
+    """The next page shown to this respondent after page `number`, else the review."""
+    later = [n for n in shown_pages(consultation, stored) if n > number]
+    if not later:
+        return url_for(".review", slug=consultation.slug)
+    return url_for(".page", slug=consultation.slug, number=later[0])
 
 
 # --- review, submit, confirmation -----------------------------------------------------------
@@ -293,7 +313,8 @@ def _review_sections(consultation: ConsultationView, stored: dict) -> list[dict]
             for q in section.questions
             if q.code in shown
         ]
-        sections.append({"section": section, "number": number, "items": items})
+        if items or not section.questions:
+            sections.append({"section": section, "number": number, "items": items})
     return sections
 
 
@@ -320,6 +341,7 @@ def _render_review(
         sections=sections,
         missing=missing,
         total=len(questionnaire(consultation).sections),
+        last_page=(shown_pages(consultation, stored) or [1])[-1],
     ), status
 
 

@@ -379,7 +379,7 @@ def _condition(value: Any, path: str) -> dict[str, Any] | None:
         clauses_path = f"{path}.{modes[0]}"
         raw_clauses = _list(data[modes[0]], clauses_path)
     mode = conditions.ANY if conditions.ANY in data else conditions.ALL
-    clauses = []
+    clauses: list[dict[str, Any]] = []
     for i, raw in enumerate(raw_clauses):
         where = clauses_path if "question" in data else f"{clauses_path}[{i}]"
         clause = _object(raw, where)
@@ -389,21 +389,21 @@ def _condition(value: Any, path: str) -> dict[str, Any] | None:
             codes = [_code(o, f"{where}.options[{n}]", OPTION_CODE) for n, o in enumerate(options)]
             clauses.append({"question": code, "options": codes})
             continue
+        number_clause: dict[str, Any]
         op = clause.get("op")
         if op not in conditions.NUMBER_OPS:
             raise _fail(f"{where}.op", N_("%(path)s: must be one of =, <, > or between."))
         if op == conditions.BETWEEN:
-            clauses.append(
-                {
-                    "question": code,
-                    "op": op,
-                    "min": _number(clause.get("min"), f"{where}.min"),
-                    "max": _number(clause.get("max"), f"{where}.max"),
-                }
-            )
+            number_clause = {
+                "question": code,
+                "op": op,
+                "min": _number(clause.get("min"), f"{where}.min"),
+                "max": _number(clause.get("max"), f"{where}.max"),
+            }
         else:
             value = _number(clause.get("value"), f"{where}.value")
-            clauses.append({"question": code, "op": op, "value": value})
+            number_clause = {"question": code, "op": op, "value": value}
+        clauses.append(number_clause)
     if not clauses:
         return None
     return {mode: clauses}
