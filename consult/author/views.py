@@ -239,11 +239,16 @@ def problem_items(consultation: Consultation, problems: list[Problem]) -> list[d
     return items
 
 
-def _render_overview(consultation: Consultation, problems: list[Problem] | None = None) -> Any:
+def _render_overview(
+    consultation: Consultation,
+    problems: list[Problem] | None = None,
+    reopen_form: ReopenForm | None = None,
+) -> Any:
     now = utcnow()
     if problems is None and consultation.status == ConsultationStatus.DRAFT:
         problems = lifecycle.publish_problems(consultation, now)
-    reopen_form = ReopenForm()
+    # The posted, validated form when reopening failed: its errors show beside the fields.
+    reopen_form = reopen_form or ReopenForm()
     if not reopen_form.closes_at.data:
         reopen_form.closes_at.data = to_local(now + timedelta(days=7))
     round_form = NewRoundForm()
@@ -336,7 +341,7 @@ def reopen(consultation_id: int) -> Any:
     consultation = load_consultation(consultation_id)
     form = ReopenForm()
     if not form.validate_on_submit():
-        return _render_overview(consultation), 422
+        return _render_overview(consultation, reopen_form=form), 422
     try:
         lifecycle.reopen(
             db.session,

@@ -75,9 +75,16 @@ def consultation_or_404() -> ConsultationView:
     return consultation
 
 
-def refuse(refusal: Refusal, consultation: ConsultationView | None = None) -> Any:
-    """A clear page saying why answering is not possible; nothing is stored."""
-    closes = consultation.closes_at if consultation is not None else None
+def refuse(
+    refusal: Refusal,
+    consultation: ConsultationView | None = None,
+    typed: list[tuple[str, list[str]]] | None = None,
+) -> Any:
+    """A clear page saying why answering is not possible; nothing is stored.
+
+    `typed` is what the visitor had just typed on a page, shown so that nothing is lost.
+    """
+    closes = real_closing(consultation) if consultation is not None else None
     opens = consultation.opens_at if consultation is not None else None
     texts = {
         Refusal.NOT_FOUND: (
@@ -127,8 +134,16 @@ def refuse(refusal: Refusal, consultation: ConsultationView | None = None) -> An
     }
     title, text = texts[refusal]
     return render_template(
-        "respond/refused.html", title=title, text=text, consultation=consultation
+        "respond/refused.html", title=title, text=text, consultation=consultation, typed=typed
     ), STATUS[refusal]
+
+
+def real_closing(consultation: ConsultationView) -> Any:
+    """When answering really ended or ends: a consultation closed early ended then."""
+    closed, planned = consultation.closed_at, consultation.closes_at
+    if closed is not None and (planned is None or closed < planned):
+        return closed
+    return planned
 
 
 def when(moment: Any) -> str | None:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from surveys.answering.snapshot import QuestionView
 
 
+FIXED = frozenset({YES, NO, DONT_KNOW, OTHER})
+
+
 def field_name(question: Question, part: str = VALUE) -> str:
     """The form name of one input of a question."""
     if part == VALUE:
@@ -111,6 +114,35 @@ def display(
         elif text is not None:
             shown.append(text)
     return shown
+
+
+def typed_answers(
+    section: Any, form: MultiDict, locale: str, fallbacks: list[str]
+) -> list[tuple[str, list[str]]]:
+    """What was typed on a page, as (question text, answers) to show when it cannot be saved."""
+    found = []
+    for question in section.questions:
+        options = {o.code: pick(o.label, locale, fallbacks) for o in question.options}
+        shown = []
+        for value in form.getlist(field_name(question)):
+            if not value.strip():
+                continue
+            if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) or (
+                question.kind in (QuestionKind.YES_NO, QuestionKind.SCALE) and value in FIXED
+            ):
+                shown.append(options.get(value) or fixed_label(value))
+            else:
+                shown.append(value)
+        other = " ".join(form.getlist(field_name(question, OTHER_PART))).strip()
+        if other:
+            shown.append(f"{fixed_label(OTHER)}: {other}")
+        for option in question.options:
+            for rank in form.getlist(field_name(question, RANK_PREFIX + option.code)):
+                if rank.strip():
+                    shown.append(f"{rank}. {options.get(option.code) or option.code}")
+        if shown:
+            found.append((pick(question.prompt, locale, fallbacks), shown))
+    return found
 
 
 def limit_of(question: Question) -> int | None:

@@ -46,6 +46,7 @@ from consult.respond.fields import (
     page_questions,
     question_helpers,
     raw_from_form,
+    typed_answers,
 )
 from consult.security import draft_submit_limit, limiter, submit_limit
 from consult.views.public import footer_organisation
@@ -225,6 +226,15 @@ def _personal() -> bool:
 @bp.route("/<slug>/p/<int:number>", methods=["GET", "POST"])
 def page(slug: str, number: int) -> Any:
     consultation = consultation_or_404()
+    if request.method == "POST":
+        refusal = gate(consultation)
+        if refusal in (Refusal.CLOSED, Refusal.ARCHIVED, Refusal.INVITATION_USED):
+            # Closed while this person was answering: say when, and keep what they typed.
+            section = _section(consultation, number)
+            typed = typed_answers(
+                section, request.form, current_locale(), list(consultation.languages)
+            )
+            return refuse(refusal, consultation, typed=typed)
     draft = current_draft(consultation)
     response: Response | None = None
     if request.method == "POST" and draft is None:

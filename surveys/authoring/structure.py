@@ -330,13 +330,13 @@ def earlier_questions(consultation: Consultation, before: Question | Section) ->
     return earlier
 
 
-def broken_conditions(consultation: Consultation) -> set[str]:
-    """Which questions (by code) and sections (as "section N") have a condition never met."""
-    broken: set[str] = set()
+def broken_conditions(consultation: Consultation) -> set[str | int]:
+    """Which questions (by code) and sections (by number) have a condition never met."""
+    broken: set[str | int] = set()
     earlier: list[Question] = []
     for number, section in enumerate(consultation.sections, start=1):
         if conditions.problems(section.show_if, earlier):
-            broken.add(f"section {number}")
+            broken.add(number)
         for question in section.questions:
             if conditions.problems(question.show_if, earlier):
                 broken.add(question.code)
@@ -344,13 +344,20 @@ def broken_conditions(consultation: Consultation) -> set[str]:
     return broken
 
 
-def _refuse_breaking(consultation: Consultation, before: set[str]) -> None:
+def _refuse_breaking(consultation: Consultation, before: set[str | int]) -> None:
     """Refuse a change after which a condition that could be met no longer can."""
     after = broken_conditions(consultation) - before
-    if after:
+    codes = sorted(str(item) for item in after if isinstance(item, str))
+    if codes:
         raise Invalid(
-            N_("This change would make the condition of %(what)s impossible; change it first."),
-            what=", ".join(sorted(after)),
+            N_("This change would make the condition of question %(code)s impossible."),
+            code=", ".join(codes),
+        )
+    numbers = sorted(item for item in after if isinstance(item, int))
+    if numbers:
+        raise Invalid(
+            N_("This change would make the condition of section %(number)s impossible."),
+            number=numbers[0],
         )
 
 
