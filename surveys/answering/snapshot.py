@@ -14,7 +14,7 @@ Domain functions that respondents use accept a snapshot wherever they accept the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -126,6 +126,9 @@ class MeetingView:
     committee: str
     web: str = ""  # the meeting's page in the council information system (OParl)
     cancelled: bool = False
+    # By language, German always present (the fallback).
+    titles: Mapping[str, str] = field(default_factory=dict)
+    committee_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,8 @@ class Structure:
                 meeting.committee.name,
                 web=meeting.web,
                 cancelled=meeting.cancelled,
+                titles=_frozen(meeting.title_texts()),
+                committee_names=_frozen(meeting.committee_names()),
             )
             if meeting is not None
             else None,

@@ -48,6 +48,32 @@ class TextSlot:
             setattr(self.owner, self.attr, settings)
 
 
+@dataclass(frozen=True)
+class NameSlot(TextSlot):
+    """A committee's name or a meeting's title: German in the plain column `fixed` (edited
+    with the consultation's settings), other languages in the JSON column `attr`.
+
+    Optional: a missing translation shows the German name and keeps nothing from publishing.
+    """
+
+    fixed: str = "name"
+    source: str = "de"
+
+    def texts(self) -> dict[str, str]:
+        german = getattr(self.owner, self.fixed)
+        return {self.source: german, **(getattr(self.owner, self.attr) or {}), "de": german}
+
+    def put(self, language: str, value: str) -> None:
+        if language == "de":
+            return
+        texts = dict(getattr(self.owner, self.attr) or {})
+        if value:
+            texts[language] = value
+        else:
+            texts.pop(language, None)
+        setattr(self.owner, self.attr, texts)
+
+
 def slots(consultation: Consultation) -> list[TextSlot]:
     """Every translatable text of `consultation` in questionnaire order."""
     found = [
@@ -73,6 +99,13 @@ def slots(consultation: Consultation) -> list[TextSlot]:
                     found.append(TextSlot(f"question.{code}.{end}", question, "settings", end))
             for option in question.options:
                 found.append(TextSlot(f"option.{code}.{option.code}", option, "label"))
+    meeting = consultation.meeting
+    if meeting is not None:
+        source = consultation.source_language
+        found.append(
+            NameSlot("meeting.committee", meeting.committee, "names", None, False, "name", source)
+        )
+        found.append(NameSlot("meeting.title", meeting, "titles", None, False, "title", source))
     # What the committee decided: translated like the questionnaire, but never required.
     for outcome in consultation.outcomes:
         found.append(TextSlot(f"outcome.{outcome.id}.text", outcome, "text", required=False))

@@ -29,6 +29,8 @@ class Committee(Base):
     oparl_id: Mapped[str | None] = mapped_column(String(500), unique=True, nullable=True)
     web: Mapped[str] = mapped_column(String(500), default="", server_default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The name in other languages ({locale: text}); `name` is the German one and the fallback.
+    names: Mapped[dict[str, str] | None] = mapped_column(Translated, nullable=True)
 
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="committee", order_by="Meeting.starts_at"
@@ -43,6 +45,8 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     committee_id: Mapped[int] = mapped_column(ForeignKey("committee.id"), index=True)
     title: Mapped[str] = mapped_column(String(200))
+    # The title in other languages ({locale: text}); `title` is the German one and the fallback.
+    titles: Mapped[dict[str, str] | None] = mapped_column(Translated, nullable=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime())
     agenda_item: Mapped[str] = mapped_column(String(50), default="")
     paper_number: Mapped[str] = mapped_column(String(50), default="")
@@ -56,6 +60,14 @@ class Meeting(Base):
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
+
+    def committee_names(self) -> dict[str, str]:
+        """The committee's name by language, German from `Committee.name`."""
+        return {**(self.committee.names or {}), "de": self.committee.name}
+
+    def title_texts(self) -> dict[str, str]:
+        """The meeting's title by language, German from `title`."""
+        return {**(self.titles or {}), "de": self.title}
 
 
 class Consultation(Base):

@@ -1,4 +1,4 @@
-"""Conditions on whole sections (section.show_if).
+"""Conditions on whole sections (section.show_if); committee and meeting names by language.
 
 Revision ID: 0010_conditions
 Revises: 0015_outcomes
@@ -18,8 +18,16 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table("section") as batch_op:
         batch_op.add_column(sa.Column("show_if", sa.JSON(), nullable=True))
+    with op.batch_alter_table("committee") as batch_op:
+        batch_op.add_column(sa.Column("names", sa.JSON(), nullable=True))
+    with op.batch_alter_table("meeting") as batch_op:
+        batch_op.add_column(sa.Column("titles", sa.JSON(), nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table("meeting") as batch_op:
+        batch_op.drop_column("titles")
+    with op.batch_alter_table("committee") as batch_op:
+        batch_op.drop_column("names")
     with op.batch_alter_table("section") as batch_op:
         batch_op.drop_column("show_if")
