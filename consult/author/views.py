@@ -315,6 +315,25 @@ def _transition(consultation_id: int, change: Any, done: str) -> Any:
     return redirect(url_for("author.overview", consultation_id=consultation.id))
 
 
+@bp.route("/<int:consultation_id>/delete", methods=["GET", "POST"])
+@require(rules.may_author)
+def delete(consultation_id: int) -> Any:
+    """Delete a draft after a confirmation page (the GET) that names what goes."""
+    consultation = load_consultation(consultation_id)
+    form = ActionForm()
+    if request.method == "POST" and form.validate_on_submit():
+        title = consultation.title.get(consultation.source_language, consultation.slug)
+        try:
+            lifecycle.delete_draft(db.session, consultation, actor())
+        except DomainError as error:
+            flash_error(error)
+            return redirect(url_for("author.overview", consultation_id=consultation_id))
+        db.session.commit()
+        flash(_("The draft “%(title)s” has been deleted.", title=title), "success")
+        return redirect(url_for("author.index"))
+    return render_template("author/delete.html", consultation=consultation, form=form)
+
+
 @bp.post("/<int:consultation_id>/close")
 @require(rules.may_author)
 def close(consultation_id: int) -> Any:

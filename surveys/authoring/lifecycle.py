@@ -179,6 +179,30 @@ def publish(
     record(session, "consultation.publish", user=actor, obj=consultation)
 
 
+def delete_draft(session: Session, consultation: Consultation, actor: User | None = None) -> None:
+    """Delete a consultation that was never published, with its questionnaire.
+
+    The audit log keeps who deleted which one; nothing of it is left otherwise.
+    """
+    _require_status(consultation, S.DRAFT)
+    if has_responses(session, consultation):
+        raise Invalid(N_("People have already answered: this consultation cannot be deleted."))
+    record(
+        session,
+        "consultation.delete",
+        user=actor,
+        obj=consultation,
+        slug=consultation.slug,
+        title=consultation.title.get(consultation.source_language, ""),
+    )
+    for later in session.scalars(
+        select(Consultation).where(Consultation.previous_round_id == consultation.id)
+    ):
+        later.previous_round = None
+    session.delete(consultation)
+    session.flush()
+
+
 def close(
     session: Session,
     consultation: Consultation,
