@@ -16,7 +16,9 @@ Pure pandas: must not import flask, sqlalchemy, surveys or consult.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -323,8 +325,13 @@ def publish(
     secret: str,
     *,
     crosstabs: bool = False,
+    shown: Mapping[str, Sequence[Any]] | None = None,
 ) -> Published:
-    """Every figure of one view (all respondents, or a filtered set) as it may be published."""
+    """Every figure of one view (all respondents, or a filtered set) as it may be published.
+
+    `shown` lists, per question code, the respondents a condition showed the question to;
+    its "no answer" then counts only those (the others never saw it).
+    """
     ids = respondents["response_id"] if len(respondents) else pd.Series([], dtype="object")
     keys = record_keys(ids, secret)
     cells = _Cells(keys, threshold)
@@ -342,10 +349,13 @@ def publish(
         rows = groups.get(question.code, empty)
         answered = _answered(question, rows)
         n, key = cells.of(answered)
+        base, base_key = total, total_key
+        if shown is not None and question.code in shown:
+            base, base_key = cells.of(pd.Series(list(shown[question.code]), dtype="object"))
         result = Result(
             question,
             n=published_count(n, key, threshold),
-            no_answer=published_count(total - n, (total_key - key) % _MODULUS, threshold),
+            no_answer=published_count(max(base - n, 0), (base_key - key) % _MODULUS, threshold),
         )
         if 0 < n < threshold:
             result.suppressed = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -147,9 +148,16 @@ SUMMARISERS = {
 
 
 def summarise(
-    answers: pd.DataFrame, questions: list[QuestionInfo], respondents: int | None = None
+    answers: pd.DataFrame,
+    questions: list[QuestionInfo],
+    respondents: int | None = None,
+    bases: Mapping[str, int] | None = None,
 ) -> dict[str, Summary]:
-    """A summary per question, in questionnaire order, from one pass over the answers."""
+    """A summary per question, in questionnaire order, from one pass over the answers.
+
+    `bases` gives, per question code, how many respondents were shown the question (a
+    condition may have hidden it from others); "no answer" counts only those.
+    """
     if respondents is None:
         respondents = int(answers["response_id"].nunique()) if len(answers) else 0
     groups = (
@@ -158,6 +166,8 @@ def summarise(
         else {}
     )
     empty = answers.iloc[0:0]
+    bases = bases or {}
     return {
-        q.code: SUMMARISERS[q.kind](q, groups.get(q.code, empty), respondents) for q in questions
+        q.code: SUMMARISERS[q.kind](q, groups.get(q.code, empty), bases.get(q.code, respondents))
+        for q in questions
     }

@@ -5,9 +5,11 @@ Views, the CLI and the API all go through here so that every figure is computed 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from flask_babel import format_decimal, format_number, format_percent
@@ -23,6 +25,7 @@ from analysis.report.build import ReportInput, ReportTexts
 from analysis.themes import ThemeInfo
 from consult.i18n import language_name
 from consult.system import require_pdf
+from surveys.answering.visibility import visible_questions
 from surveys.export import answer_rows, coding_rows, respondent_rows
 from surveys.models import Consultation, Invitation, ReportSettings, Theme
 from surveys.texts import pick
@@ -39,6 +42,8 @@ class Data:
     respondents: pd.DataFrame
     questions: list[QuestionInfo]
     themes: list[ThemeInfo]
+    # Per question, the respondents shown it; None when no condition hides anything.
+    shown: dict[str, list[Any]] | None = None
 
 
 def _text(consultation: Consultation, texts: dict | None, language: str) -> str:
@@ -112,7 +117,32 @@ def load(
         respondents,
         question_infos(consultation, language),
         themes(session, consultation, language),
+        shown_to(consultation, respondents, answers),
     )
+
+
+def shown_to(
+    consultation: Consultation, respondents: pd.DataFrame, answers: pd.DataFrame
+) -> dict[str, list[Any]] | None:
+    """Per question code, the respondents it was shown to, by evaluating the conditions on
+    each response's answers; None when the questionnaire has no condition."""
+    questions = consultation.questions
+    if not any(q.show_if or q.section.show_if for q in questions):
+        return None
+    rows: dict[Any, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    columns = answers[["response_id", "question_code", "option_code", "number"]]
+    for response_id, code, option, number in columns.itertuples(index=False):
+        row: dict[str, Any] = {}
+        if isinstance(option, str) and option:
+            row["option_code"] = option
+        elif number is not None and not pd.isna(number):
+            row["number"] = float(number)
+        rows[response_id][str(code)].append(row)
+    shown: dict[str, list[Any]] = {q.code: [] for q in questions}
+    for response_id in respondents["response_id"].unique() if len(respondents) else []:
+        for question in visible_questions(questions, rows.get(response_id, {})):
+            shown[question.code].append(response_id)
+    return shown
 
 
 def report_texts() -> ReportTexts:
@@ -259,6 +289,7 @@ def report_input(
         fields=field_labels(consultation, chosen_fields, data.themes),
         field_summaries=summaries,
         question_codes=chosen_questions,
+        shown=data.shown,
         themes=data.themes,
         open_points=pick(settings.open_points, language, consultation.languages)
         if settings

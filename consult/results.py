@@ -40,6 +40,7 @@ def published(data: Data, *, with_charts: bool = False, crosstabs: bool = False)
         consultation.small_cell_threshold,
         consultation.disclosure_key or "",
         crosstabs=crosstabs,
+        shown=data.shown,
     )
     if with_charts:
         for result in figures.results:

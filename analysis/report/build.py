@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -139,6 +140,8 @@ class ReportInput:
     fields: dict[str, str] = field(default_factory=dict)
     field_summaries: dict[str, str] = field(default_factory=dict)
     question_codes: list[str] | None = None
+    # Per question code, the respondents shown it where a condition hid it from others.
+    shown: dict[str, list[Any]] | None = None
     themes: list[theme_analysis.ThemeInfo] = field(default_factory=list)
     open_points: str = ""
     language_names: dict[str, str] = field(default_factory=dict)
@@ -183,7 +186,14 @@ def build(data: ReportInput) -> Report:
     wanted = set(data.question_codes) if data.question_codes is not None else None
     questions = [q for q in data.questions if wanted is None or q.code in wanted]
     numbers = {q.code: index for index, q in enumerate(data.questions, start=1)}
-    view = publish(data.answers, data.respondents, questions, data.threshold, data.disclosure_key)
+    view = publish(
+        data.answers,
+        data.respondents,
+        questions,
+        data.threshold,
+        data.disclosure_key,
+        shown=data.shown,
+    )
     _summary(report, data, view.respondents)
     _method(report, data, view.respondents)
     if view.too_few:
