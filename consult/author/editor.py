@@ -31,6 +31,7 @@ from consult.author.forms import (
     parse_option_lines,
 )
 from consult.extensions import db
+from consult.paper.questions import condition_text
 from surveys import rules
 from surveys.authoring import lifecycle, structure
 from surveys.errors import DomainError
@@ -73,7 +74,20 @@ def questionnaire(consultation_id: int) -> Any:
         },
         kind_labels=QUESTION_KIND_LABELS,
         action_form=ActionForm(),
+        condition_texts=_condition_texts(consultation),
     )
+
+
+def _condition_texts(consultation: Consultation) -> dict[str, str]:
+    """Each condition in words: by question code, and by "section-<id>" for sections."""
+    by_code = {q.code: q for q in consultation.questions}
+    fallbacks = list(consultation.languages)
+    texts = {}
+    for section in consultation.sections:
+        texts[f"section-{section.id}"] = condition_text(section.show_if, by_code, fallbacks)
+        for question in section.questions:
+            texts[question.code] = condition_text(question.show_if, by_code, fallbacks)
+    return {key: text for key, text in texts.items() if text}
 
 
 # Sections ------------------------------------------------------------------------------

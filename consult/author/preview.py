@@ -12,6 +12,7 @@ from flask_babel import force_locale
 
 from consult.auth import require
 from consult.author.blueprint import bp, load_consultation, restore_ui_language
+from consult.paper.questions import conditions
 from consult.respond.fields import question_helpers
 from surveys import rules
 
@@ -33,4 +34,5 @@ def preview(consultation_id: int) -> Any:
             consultation=consultation,
             lang=lang,
             fallbacks=consultation.languages,
+            conditions=conditions(consultation),
         )
