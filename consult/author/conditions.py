@@ -125,7 +125,10 @@ def from_stored(show_if: dict[str, Any] | None, found: list[Target]) -> Editor:
 
 
 def _with_blank(editor: Editor) -> Editor:
-    if len(editor.rows) < MAX_ROWS:
+    """One empty row to add a part with, two while there is no part (for and/or)."""
+    while len(editor.rows) < MAX_ROWS and (
+        len(editor.rows) < 2 or editor.rows[-1].question or editor.rows[-1].errors
+    ):
         editor.rows.append(Row(len(editor.rows)))
     return editor
 
