@@ -3,8 +3,11 @@ appear in place), publishes, and a respondent sees the question only when both p
 
 from __future__ import annotations
 
+import pytest
+
 from surveys.models import Option, Question, Section
 from surveys.vocabulary import ConsultationStatus, QuestionKind
+from tests.browser.conftest import WCAG_AA
 from tests.conftest import TEST_PASSWORD, build_consultation
 
 
@@ -113,3 +116,35 @@ def test_an_and_condition_built_in_the_editor_shows_a_question_only_when_both_ho
     respondent.get_by_role("button", name="Antworten prüfen").click()
     assert respondent.get_by_text("Ein Zimmer mehr").is_visible()
     respondent.context.close()
+
+
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_the_condition_editor_with_its_errors_has_no_wcag_violations(
+    page, live_server, make_user, db_session, axe_source, lang
+):
+    consultation = _draft(db_session)
+    consultation.languages = ["de", "ar"]
+    db_session.commit()
+    make_user("autorin@example.org", ("author",))
+    target = consultation.questions[2]
+    page.goto(
+        f"{live_server}/staff/consultations/{consultation.id}/questions/{target.id}?lang={lang}"
+    )
+    page.locator("#email").fill("autorin@example.org")
+    page.locator("#password").fill(TEST_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#cond-0-question")
+    page.locator("#cond-0-question").select_option("personen")
+    page.locator("#cond-0-op").select_option(">")
+    page.locator("#cond-0-value").fill("25")  # more than anyone can answer: refused
+    page.locator("#cond-1-question").select_option("wohnform")
+    page.locator("form.stack button[type=submit]").last.click()
+    assert page.locator("#cond-0-value-error").is_visible()
+    assert page.locator("#cond-0-value").get_attribute("aria-invalid") == "true"
+    page.evaluate(axe_source)
+    result = page.evaluate(
+        "async (tags) => await axe.run(document.querySelector('#condition'),"
+        " {runOnly: {type: 'tag', values: tags}})",
+        WCAG_AA,
+    )
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
