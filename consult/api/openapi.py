@@ -138,6 +138,7 @@ def document(server_url: str) -> dict[str, Any]:
                                 "type": "object",
                                 "properties": {
                                     "title": {"type": "string"},
+                                    "show_if": {"type": ["object", "null"]},
                                     "questions": {
                                         "type": "array",
                                         "items": {"$ref": "#/components/schemas/Question"},

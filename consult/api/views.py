@@ -13,7 +13,7 @@ from consult.api import _error, bp, token_required
 from consult.api.openapi import document
 from consult.extensions import db
 from consult.results import published
-from surveys import consultations, rules
+from surveys import conditions, consultations, rules
 from surveys.models import Consultation
 from surveys.texts import pick
 
@@ -73,11 +73,17 @@ def questionnaire(slug: str) -> Any:
                     "help_text": text(q.help_text),
                     "field_of_action": q.field_of_action,
                     "settings": settings,
-                    "show_if": dict(q.show_if) if q.show_if else None,
+                    "show_if": conditions.normalise(q.show_if),
                     "options": [{"code": o.code, "label": text(o.label)} for o in q.options],
                 }
             )
-        sections.append({"title": text(section.title), "questions": questions})
+        sections.append(
+            {
+                "title": text(section.title),
+                "show_if": conditions.normalise(section.show_if),
+                "questions": questions,
+            }
+        )
     return jsonify(
         {
             "slug": consultation.slug,

@@ -167,3 +167,17 @@ def test_xlsform_relevant_mixing_and_with_or_unbracketed_is_left_out_and_reporte
     questions = {q.code: q for q in result.consultation.questions}
     assert questions["detail"].show_if is None
     assert [s.name for s in result.skipped] == ["detail"]
+
+
+def test_an_xlsform_and_condition_round_trips_through_the_json_format(session):
+    result = xlsform.import_xlsform(
+        session, _xlsform("(${role} = 'staff' or ${role} = 'other') and ${age} < 30")
+    )
+    exported = interchange.export_questionnaire(result.consultation)
+    copy_ = interchange.import_questionnaire(session, copy.deepcopy(exported), slug="again")
+    assert (
+        interchange.export_questionnaire(copy_)["consultation"]["sections"]
+        == exported["consultation"]["sections"]
+    )
+    detail = exported["consultation"]["sections"][0]["questions"][2]
+    assert detail["show_if"]["all"][1] == {"question": "age", "op": "<", "value": 30}
