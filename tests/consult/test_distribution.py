@@ -306,7 +306,9 @@ def test_an_author_imports_an_xlsform_and_sees_the_report(client, author, db_ses
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "Bedarfe 2027" in page and "geopoint" in page and "${count} &gt; 3" in page
+    assert (
+        "Bedarfe 2027" in page and "geopoint" in page and "string-length(${story}) &gt; 3" in page
+    )
 
 
 def test_an_unknown_file_type_is_refused_with_a_message(client, author):
