@@ -66,7 +66,9 @@ def export_questionnaire(consultation: Consultation) -> dict[str, Any]:
             if meeting is None
             else {
                 "committee": meeting.committee.name,
+                "committee_names": _texts(meeting.committee.names),
                 "title": meeting.title,
+                "titles": _texts(meeting.titles),
                 "starts_at": _time(meeting.starts_at),
                 "agenda_item": meeting.agenda_item or "",
                 "paper_number": meeting.paper_number or "",
@@ -357,6 +359,14 @@ def import_questionnaire(
                 paper_number=_string(meeting.get("paper_number"), f"{where}.paper_number", 200),
             ),
         )
+        # The names in other languages (version 2); a translation already stored is kept.
+        found = consultation.meeting
+        assert found is not None  # just found or created
+        for owner, key in ((found.committee, "committee_names"), (found, "titles")):
+            given = _translated(meeting.get(key) or {}, f"{where}.{key}")
+            attr = "names" if key == "committee_names" else "titles"
+            if given:
+                setattr(owner, attr, {**given, **(getattr(owner, attr) or {})})
     session.add(consultation)
     session.flush()
     record(session, "consultation.import", user=actor, obj=consultation, slug=consultation.slug)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import copy
 import io
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import Workbook
 
-from surveys.authoring import interchange, xlsform
+from surveys.authoring import interchange, setup, xlsform
 from surveys.errors import Invalid
 from surveys.models import Question, Section
 from surveys.vocabulary import ConsultationStatus, QuestionKind
@@ -181,3 +182,24 @@ def test_an_xlsform_and_condition_round_trips_through_the_json_format(session):
     )
     detail = exported["consultation"]["sections"][0]["questions"][2]
     assert detail["show_if"]["all"][1] == {"question": "age", "op": "<", "value": 30}
+
+
+def test_translated_committee_and_meeting_names_round_trip(make_consultation, session):
+    consultation = make_consultation(slug="with-meeting", languages=("de", "ar"))
+    consultation.meeting = setup.find_or_create_meeting(
+        session,
+        setup.MeetingData(
+            "Integrationsbeirat", "Sitzung", datetime(2030, 3, 23, 16, tzinfo=UTC), "4", "BV/1"
+        ),
+    )
+    consultation.meeting.committee.names = {"ar": "المجلس الاستشاري للاندماج"}
+    consultation.meeting.titles = {"ar": "جلسة"}
+    session.flush()
+    data = interchange.export_questionnaire(consultation)
+    assert data["consultation"]["meeting"]["committee_names"] == {"ar": "المجلس الاستشاري للاندماج"}
+    consultation.meeting.committee.names = None
+    consultation.meeting.titles = None
+    session.flush()
+    imported = interchange.import_questionnaire(session, data, slug="again")
+    assert imported.meeting.committee.names == {"ar": "المجلس الاستشاري للاندماج"}
+    assert imported.meeting.titles == {"ar": "جلسة"}
