@@ -1,7 +1,7 @@
 """Committees, meetings, agenda items and papers imported from a council information
 system through OParl 1.1, and the log of sync runs.
 
-Revision ID: 0014_oparl
+Revision ID: 0009_oparl
 Revises: 0008_jobs
 Create Date: 2026-12-06 03:00:28.443382
 
@@ -12,7 +12,7 @@ from alembic import op
 
 import surveys.base
 
-revision = "0014_oparl"
+revision = "0009_oparl"
 down_revision = "0008_jobs"
 branch_labels = None
 depends_on = None

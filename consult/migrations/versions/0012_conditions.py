@@ -1,7 +1,7 @@
 """Conditions on whole sections (section.show_if); committee and meeting names by language.
 
-Revision ID: 0010_conditions
-Revises: 0009_disclosure_key
+Revision ID: 0012_conditions
+Revises: 0011_disclosure_key
 Create Date: 2026-12-06 03:00:00
 
 """
@@ -9,8 +9,8 @@ Create Date: 2026-12-06 03:00:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_conditions"
-down_revision = "0009_disclosure_key"
+revision = "0012_conditions"
+down_revision = "0011_disclosure_key"
 branch_labels = None
 depends_on = None
 

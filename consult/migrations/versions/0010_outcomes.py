@@ -1,7 +1,7 @@
 """What the committee decided: outcomes per field of action or question, translatable.
 
-Revision ID: 0015_outcomes
-Revises: 0014_oparl
+Revision ID: 0010_outcomes
+Revises: 0009_oparl
 Create Date: 2026-12-06 03:10:12.764571
 
 """
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import surveys.base
 
 
-revision = "0015_outcomes"
-down_revision = "0014_oparl"
+revision = "0010_outcomes"
+down_revision = "0009_oparl"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """A per-consultation secret for the noise of published figures, backfilled for existing rows.
 
-Revision ID: 0009_disclosure_key
-Revises: 0015_outcomes
+Revision ID: 0011_disclosure_key
+Revises: 0010_outcomes
 Create Date: 2026-12-06 03:00:00
 
 """
@@ -11,8 +11,8 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_disclosure_key"
-down_revision = "0015_outcomes"
+revision = "0011_disclosure_key"
+down_revision = "0010_outcomes"
 branch_labels = None
 depends_on = None
 
