@@ -19,6 +19,7 @@ from consult import (
     languages,
     oparl,
     paper,
+    public,
     respond,
     review,
     security,
@@ -27,7 +28,6 @@ from consult import (
 from consult.cli import init_app as init_cli
 from consult.config import PACKAGE_DIR, TEMPLATES_DIR
 from consult.extensions import csrf, db, migrate
-from consult.views import public
 from surveys.base import prepare_engine
 
 

@@ -28,7 +28,7 @@ from consult.auth import password_token, require
 from consult.extensions import db
 from consult.i18n import role_label
 from consult.messages import domain_message
-from consult.views.public import forget_site_texts
+from consult.public import forget_site_texts
 from surveys import consultations, rules
 from surveys.administration import site, users
 from surveys.authoring import lifecycle

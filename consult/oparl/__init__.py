@@ -5,7 +5,7 @@ Used by `consult oparl sync` and by the administrators' OParl page; see docs/opa
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import Blueprint, Flask, current_app
 from sqlalchemy.exc import SQLAlchemyError
 
 from consult.extensions import db
@@ -14,6 +14,8 @@ from surveys import oparl
 from surveys.base import utcnow
 from surveys.models import OParlSync
 from surveys.vocabulary import N_
+
+bp = Blueprint("oparl", __name__, url_prefix="/staff/oparl")
 
 
 def limits() -> Limits:
@@ -70,6 +72,6 @@ def run_sync(url: str, body_id: str = "", user_id: int | None = None) -> OParlSy
 
 
 def init_app(app: Flask) -> None:
-    from consult.oparl import views
+    from consult.oparl import views  # noqa: F401  (register routes)
 
-    app.register_blueprint(views.bp)
+    app.register_blueprint(bp)

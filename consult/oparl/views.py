@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -17,13 +17,12 @@ from consult import oparl as service
 from consult.auth import require
 from consult.extensions import db
 from consult.messages import domain_message
+from consult.oparl import bp
 from surveys import oparl, rules
 from surveys.base import utcnow
 from surveys.errors import DomainError
 from surveys.models import AgendaItem, Committee, Meeting, OParlSync
 from surveys.vocabulary import N_
-
-bp = Blueprint("oparl", __name__, url_prefix="/staff/oparl")
 
 COUNT_LABELS = {
     "committees_added": N_("Committees added"),

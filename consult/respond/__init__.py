@@ -9,21 +9,21 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask
 
+from consult.respond.fields import question_helpers
+
 bp = Blueprint("respond", __name__, url_prefix="/c")
-
-from consult.respond import (  # noqa: E402,F401  (register on bp)
-    common,
-    entry,
-    public_results,
-    questionnaire,
-)
-from consult.respond.fields import question_helpers  # noqa: E402
-
 bp.context_processor(question_helpers)
 
 
 def init_app(app: Flask) -> None:
-    from consult.respond import shells, structure
+    from consult.respond import (  # noqa: F401  (register routes)
+        common,
+        entry,
+        public_results,
+        questionnaire,
+        shells,
+        structure,
+    )
 
     shells.init_app(app)
     structure.init_app(app)

@@ -27,6 +27,7 @@ from consult import links
 from consult.auth import may_be_signed_in
 from consult.extensions import db
 from consult.i18n import format_number
+from consult.public import footer_organisation
 from consult.respond import bp, shells, state, structure
 from consult.respond.common import (
     consultation_or_404,
@@ -49,7 +50,6 @@ from consult.respond.fields import (
     typed_answers,
 )
 from consult.security import draft_submit_limit, limiter, submit_limit
-from consult.views.public import footer_organisation
 from surveys.answering import drafts, responses
 from surveys.answering.access import (
     Refusal,

@@ -35,7 +35,7 @@ def test_a_full_disk_is_a_503_page_with_a_log_line(app, client, monkeypatch, cap
 def test_a_read_only_file_system_is_a_503_page_with_a_log_line(app, client, monkeypatch, caplog):
     import errno
 
-    from consult.views import public
+    from consult import public
 
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
