@@ -5,21 +5,23 @@ Every view requires `surveys.rules.may_author`; the domain rules live in `survey
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Blueprint, Flask
 
-from consult.author import (  # noqa: F401  (register views)
-    distribution,
-    editor,
-    importing,
-    invitations,
-    jobs,
-    outcomes,
-    preview,
-    translate,
-    views,
-)
-from consult.author.blueprint import bp
+bp = Blueprint("author", __name__, url_prefix="/staff/consultations")
 
 
 def init_app(app: Flask) -> None:
+    from consult.author import (  # noqa: F401  (register routes)
+        common,
+        distribution,
+        editor,
+        importing,
+        invitations,
+        jobs,
+        outcomes,
+        preview,
+        translate,
+        views,
+    )
+
     app.register_blueprint(bp)

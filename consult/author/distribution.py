@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from consult.auth import require
-from consult.author.blueprint import bp, load_consultation
+from consult.author.common import bp, load_consultation
 from consult.downloads import file_response
 from consult.i18n import text_direction
 from consult.links import public_url, short_url

@@ -10,7 +10,7 @@ from flask_babel import ngettext
 
 from consult.auth import require
 from consult.author import conditions as condition_editor
-from consult.author.blueprint import (
+from consult.author.common import (
     actor,
     bp,
     delta,

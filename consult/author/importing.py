@@ -11,7 +11,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 
 from consult.auth import require
-from consult.author.blueprint import actor, bp
+from consult.author.common import actor, bp
 from consult.extensions import db
 from consult.messages import domain_message
 from surveys import rules, uploads

@@ -19,7 +19,7 @@ from wtforms import HiddenField
 from consult import jobs as queue
 from consult import mail
 from consult.auth import require
-from consult.author.blueprint import actor, bp, flash_error, load_consultation
+from consult.author.common import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm
 from consult.extensions import db
 from consult.links import invitation_url

@@ -10,7 +10,7 @@ from flask_babel import ngettext
 
 from consult import mail
 from consult.auth import require
-from consult.author.blueprint import actor, bp, flash_error, load_consultation
+from consult.author.common import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm
 from consult.extensions import db
 from surveys import jobs, rules

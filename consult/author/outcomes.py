@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, Length
 
 from consult import jobs as queue
 from consult.auth import require
-from consult.author.blueprint import actor, bp, flash_error, load_consultation
+from consult.author.common import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm, choices
 from consult.extensions import db
 from consult.i18n import localised

@@ -11,7 +11,7 @@ from flask import abort, g, render_template, request
 from flask_babel import force_locale
 
 from consult.auth import require
-from consult.author.blueprint import bp, load_consultation, restore_ui_language
+from consult.author.common import bp, load_consultation, restore_ui_language
 from consult.paper.questions import conditions
 from consult.respond.fields import question_helpers
 from surveys import rules

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from consult.auth import require
-from consult.author.blueprint import actor, bp, flash_error, load_consultation
+from consult.author.common import actor, bp, flash_error, load_consultation
 from consult.author.forms import ActionForm, ApplyImportForm, ImportForm
 from consult.author.xlsx import decode_xlsx, encode_xlsx
 from consult.downloads import file_response

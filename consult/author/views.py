@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from consult.auth import require
-from consult.author.blueprint import (
+from consult.author.common import (
     actor,
     bp,
     flash_error,

@@ -12,7 +12,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from consult.auth import require
-from consult.author.blueprint import load_consultation, to_utc
+from consult.author.common import load_consultation, to_utc
 from consult.extensions import db
 from consult.i18n import current_language, language_name, localised
 from consult.messages import domain_message

@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from werkzeug.security import safe_join
 
 from consult.auth import require
-from consult.author.blueprint import load_consultation, restore_ui_language
+from consult.author.common import load_consultation, restore_ui_language
 from consult.downloads import file_response
 from consult.extensions import db
 from consult.i18n import SESSION_KEY, current_language

@@ -1,4 +1,4 @@
-"""The author blueprint and what its views share: loading objects, times, errors."""
+"""What the author views share: the blueprint, loading objects, times, errors."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, flash, g, request, session
+from flask import abort, current_app, flash, g, request, session
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from consult.author import bp
 from consult.extensions import db
 from consult.i18n import SESSION_KEY
 from consult.messages import domain_message
 from surveys import consultations
 from surveys.errors import DomainError
 from surveys.models import Consultation, Option, Question, Section
-
-bp = Blueprint("author", __name__, url_prefix="/staff/consultations")
 
 
 @bp.url_value_preprocessor
