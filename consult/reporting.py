@@ -260,8 +260,10 @@ def report_input(
         else ("—", "—")
     )
     meeting = consultation.meeting
+    # Committee names in the report's language where staff translated them, else German.
+    committee = _text(consultation, meeting.committee_names(), language) if meeting else ""
     meeting_line = (
-        f"{meeting.committee.name}, {format_date(meeting.starts_at, 'long')}"
+        f"{committee}, {format_date(meeting.starts_at, 'long')}"
         + (f", {meeting.agenda_item}" if meeting.agenda_item else "")
         if meeting
         else ""
@@ -300,7 +302,7 @@ def report_input(
         format_number=lambda n: format_number(int(round(n))),
         format_decimal=lambda n: format_decimal(n, format="#,##0.0"),
         format_percent=lambda share: format_percent(share, format="#,##0 %"),
-        committee=meeting.committee.name if meeting else "",
+        committee=committee,
         meeting_date=format_date(meeting.starts_at, "long") if meeting else "",
         agenda_item=meeting.agenda_item if meeting else "",
         paper_number=meeting.paper_number if meeting else "",

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import openpyxl
 import pytest
 from docx import Document
 
-from surveys.models import Answer
+from surveys.models import Answer, Committee, Meeting
 from tests.consult.review_support import arrange
 
 
@@ -74,3 +75,21 @@ def test_a_report_in_arabic_is_right_to_left(runner, arranged, tmp_path):
 def test_an_unknown_slug_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(args=["report", "nope", "--format", "pdf", "--out", str(tmp_path / "x")])
     assert result.exit_code != 0 and "No consultation" in result.output
+
+
+def test_the_arabic_report_names_the_committee_as_staff_translated_it(
+    runner, arranged, tmp_path, db_session
+):
+    committee = Committee(name="Ausschuss für Integration", names={"ar": "لجنة الاندماج"})
+    arranged.meeting = Meeting(
+        committee=committee, title="Sitzung", starts_at=datetime(2027, 1, 10, 15, tzinfo=UTC)
+    )
+    db_session.commit()
+    pages = {}
+    for language in ("ar", "de"):
+        out = tmp_path / f"report-{language}.html"
+        args = ["report", "reported", "--format", "html", "--out", str(out), "--lang", language]
+        assert runner.invoke(args=args).exit_code == 0
+        pages[language] = out.read_text(encoding="utf-8")
+    assert "لجنة الاندماج" in pages["ar"] and "Ausschuss für Integration" not in pages["ar"]
+    assert "Ausschuss für Integration" in pages["de"]
