@@ -72,6 +72,7 @@ class Result:
     # Free text: whether the view holds enough answers for quotes, lists and word clouds.
     texts_shown: bool = False
     chart: bytes | None = None
+    chart_alt: str = ""  # what the chart shows, in words, for screen readers
     crosstabs: list[CrossTab] = field(default_factory=list)
 
 

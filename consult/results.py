@@ -12,7 +12,7 @@ from functools import lru_cache
 from flask_babel import format_decimal, format_number, format_percent
 from flask_babel import gettext as _
 
-from analysis.charts import bar_chart
+from analysis.charts import bar_chart, text_alternative
 from analysis.filters import Filters
 from analysis.published import CHART_KINDS, NOISE, Published, Result, Row, publish
 from analysis.suppression import MARK
@@ -45,8 +45,11 @@ def published(data: Data, *, with_charts: bool = False, crosstabs: bool = False)
     if with_charts:
         for result in figures.results:
             if result.question.kind in CHART_KINDS and result.rows:
-                result.chart = chart(
-                    tuple(r.label for r in result.rows), tuple(r.share for r in result.rows)
+                labels = tuple(r.label for r in result.rows)
+                shares = tuple(r.share for r in result.rows)
+                result.chart = chart(labels, shares)
+                result.chart_alt = text_alternative(
+                    list(labels), list(shares), suppressed_label=MARK
                 )
     return figures
 

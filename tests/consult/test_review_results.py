@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import sqlalchemy as sa
@@ -31,6 +32,9 @@ def test_results_show_each_question_with_table_and_chart(client, sign_in, arrang
     assert "Choose (de)" in page and "a de" in page
     assert "100 %" in page  # everyone chose a
     assert 'src="data:image/png;base64,' in page
+    # A screen reader hears what the chart shows, not only that there is one.
+    alts = re.findall(r'<img src="data:image/png;base64,[^"]*" alt="([^"]*)"', page)
+    assert alts and any("a de: 100 %" in alt for alt in alts)
 
 
 def test_filters_apply_to_every_figure(client, sign_in, arranged):
