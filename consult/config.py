@@ -26,6 +26,8 @@ IS_CHECKOUT = (ROOT_DIR / "pyproject.toml").is_file() and (ROOT_DIR / "templates
 
 # The languages the user interface is translated into; German is the default.
 UI_LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr"]
+# Left-to-right languages of refugees from Syria, Iraq, Turkey, Eritrea and Somalia (#18).
+UI_LANGUAGES += ["ku", "ti", "so"]
 
 # Values that mean "nobody has set a secret yet".
 PLACEHOLDER_SECRETS = {None, "", "change-me", "dev", "secret"}
