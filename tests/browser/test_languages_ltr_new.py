@@ -17,10 +17,16 @@ LANGS = ["ku", "ti", "so"]
 
 # Question texts are content: real sentences in each language, as an author would add them.
 CONTENT = {
-    "ku": {"title": "Pirsên li ser jiyana li herêma me", "choice": "Dîtina xaniyan çiqas dijwar e?"},
+    "ku": {
+        "title": "Pirsên li ser jiyana li herêma me",
+        "choice": "Dîtina xaniyan çiqas dijwar e?",
+    },
     "ti": {"title": "ሕቶታት ብዛዕባ ህይወት ኣብ ከባቢና", "choice": "ገዛ ምርካብ ክንደይ ከቢድ እዩ፧"},
-    "so": {"title": "Su'aalo ku saabsan nolosha degmadayada", "choice": "Intee in le'eg ayay adag tahay helidda guri?"},
-}  # fmt: skip
+    "so": {
+        "title": "Su'aalo ku saabsan nolosha degmadayada",
+        "choice": "Intee in le'eg ayay adag tahay helidda guri?",
+    },
+}
 
 
 def _interface(lang: str, message: str) -> str:
