@@ -28,6 +28,8 @@ IS_CHECKOUT = (ROOT_DIR / "pyproject.toml").is_file() and (ROOT_DIR / "templates
 UI_LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr"]
 # Left-to-right languages of refugees from Syria, Iraq, Turkey, Eritrea and Somalia (#18).
 UI_LANGUAGES += ["ku", "ti", "so"]
+# Right-to-left languages of refugees from Afghanistan, Iraq and Iran (#18).
+UI_LANGUAGES += ["fa_AF", "ps", "ckb"]
 
 # Values that mean "nobody has set a secret yet".
 PLACEHOLDER_SECRETS = {None, "", "change-me", "dev", "secret"}

@@ -80,12 +80,22 @@ def remember_choice() -> None:
 
 @lru_cache(maxsize=256)
 def language_name(code: str) -> str:
-    """The language's name in its own language, e.g. "العربية" for ar."""
+    """The language's name in its own language, e.g. "العربية" for ar, "دری" for fa_AF."""
     locale = parse_locale(code)
     if locale is None:
         return code
-    name = locale.get_display_name(locale) or code
+    name = display_name(locale, locale) or code
     return name[:1].upper() + name[1:]
+
+
+def display_name(locale: Locale, in_locale: Locale | str) -> str | None:
+    """A locale's name in another: CLDR's own name for a regional variety where it has one
+    ("Dari" for fa_AF, not "Persian (Afghanistan)"), else language (territory)."""
+    try:
+        names = Locale.parse(in_locale).languages
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    return names.get(str(locale)) or locale.get_display_name(in_locale)
 
 
 def text_direction(code: str | None = None) -> str:

@@ -67,15 +67,15 @@ def missing_translations(consultation: Any) -> dict[str, list[str]]:
 
 
 # Codes and names people use for languages, which are not (or not these) locale codes:
-# Ukraine's country code, and Dari (ISO 639-3 `prs`), which Babel does not know and whose
-# speakers read Persian (fa) texts.
+# Ukraine's country code, and Dari (ISO 639-3 `prs`), which Babel knows as Persian of
+# Afghanistan (fa_AF); where a text has no Dari version, `pick` falls back to Persian (fa).
 LANGUAGE_ALIASES = {
     "ua": "uk",
     "farsi": "fa",
     "persian": "fa",
-    "dari": "fa",
-    "prs": "fa",
-    "fa_af": "fa",
+    "dari": "fa_AF",
+    "prs": "fa_AF",
+    "fa_af": "fa_AF",
     "persisch": "fa",
 }
 

@@ -31,7 +31,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from consult.i18n import language_name
+from consult.i18n import display_name, language_name
 from consult.messages import domain_message
 from surveys.authoring import setup
 from surveys.errors import Invalid
@@ -53,7 +53,7 @@ def choices(pairs: Any) -> list[SelectChoice]:
 # Languages offered for questionnaires: the interface's, then those most asked for in
 # German local consultations. A consultation's own languages are always offered too.
 CONTENT_LANGUAGES = (
-    "de", "en", "ar", "fa", "uk", "ru", "tr", "ps", "ku", "ti", "so", "ur",
+    "de", "en", "ar", "fa", "uk", "ru", "tr", "fa_AF", "ps", "ckb", "ku", "ti", "so", "ur",
     "fr", "es", "it", "pl", "ro", "bg", "hr", "sr", "sq", "el", "vi", "zh",
 )  # fmt: skip
 
@@ -62,7 +62,7 @@ def language_label(code: str) -> str:
     """ "العربية – Arabisch": the name in the language itself and in the interface's."""
     own = language_name(code)
     try:
-        here = Locale.parse(code).get_display_name(str(get_locale() or "de")) or code
+        here = display_name(Locale.parse(code), str(get_locale() or "de")) or code
     except (ValueError, TypeError, UnknownLocaleError):
         return code
     here = here[:1].upper() + here[1:]

@@ -68,7 +68,10 @@ def test_an_unknown_language_in_the_address_never_breaks_a_page(client, path, co
         assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("code", "shown"), [("ua", "uk"), ("farsi", "fa"), ("prs", "fa")])
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [("ua", "uk"), ("farsi", "fa"), ("prs", "fa-AF"), ("dari", "fa-AF"), ("fa-af", "fa-AF")],
+)
 def test_common_names_for_offered_languages_choose_them(client, code, shown):
     page = client.get(f"/auth/sign-in?lang={code}").get_data(as_text=True)
     assert f'<html lang="{shown}"' in page

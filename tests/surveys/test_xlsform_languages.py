@@ -23,7 +23,7 @@ def _reasons(skipped):
     ("column", "code"),
     [
         ("label::Farsi", "fa"),
-        ("label::Dari", "fa"),
+        ("label::Dari", "fa_AF"),
         ("label::Arabisch", "ar"),
         ("label::Ukrainisch", "uk"),
         ("label::Persian (fa)", "fa"),
