@@ -98,6 +98,11 @@ def display_name(locale: Locale, in_locale: Locale | str) -> str | None:
     return names.get(str(locale)) or locale.get_display_name(in_locale)
 
 
+def bcp47(code: object) -> str:
+    """A locale code as HTML's lang attribute wants it: "fa_AF" → "fa-AF"."""
+    return str(code or "").replace("_", "-")
+
+
 def text_direction(code: str | None = None) -> str:
     """ "rtl" or "ltr" for a locale (the current one by default), from Babel's locale data."""
     if not code:
@@ -170,6 +175,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.filters["localised"] = localised
+    app.jinja_env.filters["bcp47"] = bcp47
     app.jinja_env.globals.update(
         language_name=language_name,
         status_label=status_label,
