@@ -35,6 +35,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--profile", action="store_true", help="print where one results page spends its time"
+    )
     args = parser.parse_args()
 
     from analysis.frames import VALUE_COLUMNS, answers_frame, respondents_frame
@@ -74,6 +77,14 @@ def main() -> None:
         signed_in = client.post("/auth/sign-in", data=data)
         assert signed_in.status_code == 302, signed_in.get_data(as_text=True)[:3000]
         base = f"/staff/review/{consultation_id}/results"
+        if args.profile:
+            import cProfile
+            import pstats
+
+            client.get(base)  # charts are cached on their published shares: profile warm
+            profiler = cProfile.Profile()
+            profiler.runcall(client.get, f"{base}?group={group}")
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
         measured = {
             "results page": _timed(lambda: client.get(base), args.rounds),
             "results page, one group": _timed(

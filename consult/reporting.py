@@ -207,6 +207,8 @@ def report_texts() -> ReportTexts:
         field_of_action=_("Field of action"),
         page=_("Page {page} of {pages}"),
         translation=_("Translation"),
+        by_group_crosstab=_("Stakeholder group"),
+        by_language_crosstab=_("Language"),
     )
 
 
@@ -226,6 +228,18 @@ def settings_of(session: Session, consultation: Consultation) -> ReportSettings:
             public_results=False,
         )
     return settings
+
+
+# Report settings keep the chosen cross-tabs under this key of `summaries` (no field of
+# action code starts with "_"): {"group": "1", "language": "1"}.
+CROSSTABS_KEY = "_crosstabs"
+CROSSTAB_BY = ("group", "language")
+
+
+def crosstabs_of(settings: ReportSettings | None) -> tuple[str, ...]:
+    """The cross-tabs (answers by "group", "language") chosen for the report."""
+    chosen = (settings.summaries or {}).get(CROSSTABS_KEY, {}) if settings else {}
+    return tuple(by for by in CROSSTAB_BY if chosen.get(by))
 
 
 def field_labels(
@@ -276,6 +290,7 @@ def report_input(
     summaries = {
         code: pick(texts, language, consultation.languages)
         for code, texts in (settings.summaries.items() if settings else [])
+        if code != CROSSTABS_KEY
     }
     return ReportInput(
         title=_text(consultation, consultation.title, language),
@@ -309,6 +324,7 @@ def report_input(
         report_date=format_date(date.today(), "long"),
         invitations_sent=int(invited[0]),
         invitations_answered=int(invited[1]),
+        crosstabs=crosstabs_of(settings),
     )
 
 

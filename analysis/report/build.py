@@ -121,6 +121,8 @@ class ReportTexts:
     field_of_action: str = "Field of action"
     page: str = "Page {page} of {pages}"
     translation: str = "Translation"
+    by_group_crosstab: str = "Stakeholder group"
+    by_language_crosstab: str = "Language"
 
 
 @dataclass
@@ -157,6 +159,8 @@ class ReportInput:
     report_date: str = ""
     invitations_sent: int | None = None
     invitations_answered: int | None = None
+    # Cross-tabs to print below closed questions: any of "group", "language".
+    crosstabs: tuple[str, ...] = ()
 
 
 def build(data: ReportInput) -> Report:
@@ -193,6 +197,7 @@ def build(data: ReportInput) -> Report:
         data.threshold,
         data.disclosure_key,
         shown=data.shown,
+        crosstabs=bool(data.crosstabs),
     )
     _summary(report, data, view.respondents)
     _method(report, data, view.respondents)
@@ -327,6 +332,7 @@ def _question(
         return
     if kind in ("single_choice", "multiple_choice", "yes_no", "scale"):
         _distribution(report, data, result)
+        _crosstabs(report, data, result)
     elif kind == "number":
         _statistics(report, data, result, ("mean", "median"))
     elif kind == "ranking":
@@ -389,6 +395,36 @@ def _distribution(report: Report, data: ReportInput, result: Result) -> None:
             values=values,
         )
     )
+
+
+def _crosstabs(report: Report, data: ReportInput, result: Result) -> None:
+    """The chosen cross-tabs (answers by group or language), cells exactly as published."""
+    texts = data.texts
+    for table in result.crosstabs:
+        if table.by not in data.crosstabs or len(table.columns) < 2:
+            continue  # one column would repeat the distribution above
+        caption, labels = (
+            (texts.by_group_crosstab, data.group_labels)
+            if table.by == "group"
+            else (texts.by_language_crosstab, data.language_names)
+        )
+        header = [texts.answer, *(labels.get(c, c) for c in table.columns)]
+        lines = [*((label, counts) for _code, label, counts in table.rows)]
+        lines.append((texts.respondents, table.totals))
+        rows = [
+            [label, *(_value(data, c, data.format_number) for c in counts)]
+            for label, counts in lines
+        ]
+        values: list[list[object]] = [[None, *counts] for _label, counts in lines]
+        report.add(
+            Table(
+                f"{result.question.label} · {caption}",
+                header,
+                rows,
+                numeric=tuple(range(1, len(header))),
+                values=values,
+            )
+        )
 
 
 def _statistics(report: Report, data: ReportInput, result: Result, keys: tuple[str, ...]) -> None:

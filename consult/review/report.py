@@ -48,6 +48,9 @@ def report() -> Any:
         for code in fields:
             text = (request.form.get(f"summary-{code}") or "")[:TEXT_LIMIT].strip()
             summaries[code] = {**summaries.get(code, {}), language: text}
+        summaries[reporting.CROSSTABS_KEY] = {
+            by: "1" for by in request.form.getlist("crosstab") if by in reporting.CROSSTAB_BY
+        }
         settings.fields = chosen_fields
         settings.questions = chosen_questions
         settings.summaries = summaries
@@ -77,6 +80,7 @@ def report() -> Any:
         language=language,
         chosen_fields=set(settings.fields) or set(fields),
         chosen_questions=set(settings.questions) or {q.code for q in infos},
+        chosen_crosstabs=reporting.crosstabs_of(settings),
     )
 
 
