@@ -28,7 +28,7 @@ from analysis.questions import DONT_KNOW, TEXT_KINDS, QuestionInfo
 NOISE = 3  # published counts differ from the true ones by at most this much
 _SPAN = 2 * NOISE + 1
 _MODULUS = 1 << 32
-CHART_KINDS = ("single_choice", "multiple_choice", "yes_no", "scale")
+CHART_KINDS = ("single_choice", "multiple_choice", "yes_no", "consent", "scale")
 DISCLOSURE_METHOD = (
     "Figures are protected against re-identification: every count is changed at random by at "
     "most {noise} (the same people always get the same change), counts below {threshold} are "
@@ -47,6 +47,8 @@ class Row:
     count: int | None
     share: float | None = None
     mean_rank: float | None = None
+    # A matrix item's mean on the scale, from its published counts per point.
+    mean: float | None = None
 
 
 @dataclass
@@ -174,6 +176,16 @@ def _choice(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
         result.rows.append(Row(code, question.answer_label(code), count, _share(count, result.n)))
 
 
+def _consent(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
+    """Who agreed, as a share of everyone shown the question (not ticking is not agreeing)."""
+    agreed = rows[rows["option_code"].astype("object").eq("yes")]
+    count = cells.count(agreed["response_id"])
+    base = None
+    if result.n is not None and result.no_answer is not None:
+        base = result.n + result.no_answer
+    result.rows.append(Row("yes", result.question.option_label("yes"), count, _share(count, base)))
+
+
 def _scale(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
     question = result.question
     points = list(range(question.scale_min, question.scale_max + 1))
@@ -238,6 +250,29 @@ def _ranking(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
     result.rows.sort(key=lambda r: (r.mean_rank is None, r.mean_rank or 0))
 
 
+def _matrix(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
+    """Per item (an option): who rated it, and the mean of the published counts per point."""
+    question = result.question
+    rated = rows.dropna(subset=["option_code", "number"])
+    rated = rated.assign(point=rated["number"].round().astype("int64"))
+    points = list(range(question.scale_min, question.scale_max + 1))
+    for option in question.options:
+        mine = rated[rated["option_code"].astype("object") == option.code]
+        count = cells.count(mine["response_id"])
+        by_point = cells.by(mine, "point")
+        published = [
+            published_count(*by_point.get(str(p), (0, 0)), cells.threshold) for p in points
+        ]
+        mean = None
+        if count and all(c is not None for c in published):
+            total = sum(int(c or 0) for c in published)
+            if total:
+                mean = _round(
+                    sum(p * int(c or 0) for p, c in zip(points, published, strict=True)) / total
+                )
+        result.rows.append(Row(option.code, option.label, count, mean=mean))
+
+
 def _text(result: Result, rows: pd.DataFrame, cells: _Cells) -> None:
     texts = rows.dropna(subset=["text"])
     texts = texts[texts["text"].astype(str).str.strip() != ""]
@@ -260,9 +295,11 @@ _PUBLISHERS = {
     "single_choice": _choice,
     "multiple_choice": _choice,
     "yes_no": _choice,
+    "consent": _consent,
     "scale": _scale,
     "number": _number,
     "ranking": _ranking,
+    "matrix": _matrix,
     "date": _date,
     **{kind: _text for kind in TEXT_KINDS},
 }
@@ -277,7 +314,7 @@ def _answered(question: QuestionInfo, rows: pd.DataFrame) -> pd.Series:
         return rows[dates.notna()]["response_id"]
     if question.kind in ("number",):
         return rows.dropna(subset=["number"])["response_id"]
-    if question.kind == "ranking":
+    if question.kind in ("ranking", "matrix"):
         return rows.dropna(subset=["option_code", "number"])["response_id"]
     if question.kind == "scale":
         return rows[rows["number"].notna() | rows["option_code"].notna()]["response_id"]

@@ -52,6 +52,8 @@ class QuestionInfo:
 
     @property
     def option_codes(self) -> list[str]:
+        if self.kind == "consent":
+            return ["yes"]
         codes = [o.code for o in self.options]
         if self.kind == "yes_no" and not codes:
             codes = ["yes", "no"]

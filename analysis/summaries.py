@@ -112,6 +112,19 @@ def _ranking(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Su
     return Summary(question, respondents, n, table.sort_values("mean_rank", na_position="last"))
 
 
+def _matrix(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Summary:
+    """Per item: how many rated it and their mean on the scale (internal, unpublished)."""
+    rated = rows.dropna(subset=["option_code", "number"])
+    n = int(rated["response_id"].nunique())
+    grouped = rated.groupby(rated["option_code"].astype("object"))["number"]
+    codes = [o.code for o in question.options] or sorted(grouped.groups)
+    table = pd.DataFrame(
+        {"mean": grouped.mean().reindex(codes), COUNT: grouped.size().reindex(codes)}
+    )
+    table[COUNT] = table[COUNT].fillna(0).astype("int64")
+    return Summary(question, respondents, n, table)
+
+
 def _text(question: QuestionInfo, rows: pd.DataFrame, respondents: int) -> Summary:
     texts = rows.dropna(subset=["text"])
     texts = texts[texts["text"].astype(str).str.strip() != ""]
@@ -139,9 +152,11 @@ SUMMARISERS = {
     "single_choice": _choice,
     "multiple_choice": _choice,
     "yes_no": _choice,
+    "consent": _choice,
     "scale": _scale,
     "number": _number,
     "ranking": _ranking,
+    "matrix": _matrix,
     "date": _date,
     **{kind: _text for kind in TEXT_KINDS},
 }

@@ -72,7 +72,7 @@ def question_infos(consultation: Consultation, language: str) -> list[QuestionIn
                 scale_max_label=_text(consultation, settings.get("max_label"), language),
                 allows_dont_know=bool(settings.get("dont_know")),
                 allows_other=bool(settings.get("other")),
-                extra_labels=extra,
+                extra_labels={**extra, "yes": _("Agreed")} if q.kind == "consent" else extra,
             )
         )
     return infos

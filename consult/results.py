@@ -107,7 +107,7 @@ def filters_from_args(args, consultation) -> Filters:
     options = {
         q.code: {o.code for o in q.options} | {"other", "dont_know", "yes", "no"}
         for q in consultation.questions
-        if q.kind in ("single_choice", "multiple_choice", "yes_no")
+        if q.kind in ("single_choice", "multiple_choice", "yes_no", "consent")
     }
     for value in values("answer"):
         code, _sep, option = value.partition(":")

@@ -23,6 +23,8 @@ class QuestionKind(StrEnum):
     NUMBER = "number"
     DATE = "date"
     RANKING = "ranking"
+    CONSENT = "consent"
+    MATRIX = "matrix"
 
     @property
     def has_options(self) -> bool:
@@ -34,8 +36,16 @@ class QuestionKind(StrEnum):
 
 
 CHOICE_KINDS = frozenset(
-    {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
+    {
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.RANKING,
+        QuestionKind.MATRIX,
+    }
 )
+# Kinds answered on a scale from min to max with two end labels; a matrix's options are
+# its items (rows), every one rated on the same scale (see docs/question-kinds.md).
+SCALE_KINDS = frozenset({QuestionKind.SCALE, QuestionKind.MATRIX})
 
 QUESTION_KIND_LABELS: dict[str, str] = {
     QuestionKind.SHORT_TEXT: N_("Short text"),
@@ -47,6 +57,8 @@ QUESTION_KIND_LABELS: dict[str, str] = {
     QuestionKind.NUMBER: N_("Number"),
     QuestionKind.DATE: N_("Date"),
     QuestionKind.RANKING: N_("Ranking"),
+    QuestionKind.CONSENT: N_("Consent (one checkbox)"),
+    QuestionKind.MATRIX: N_("Matrix (several items on one scale)"),
 }
 
 # Option codes with a fixed meaning across kinds; analysis keys on them.

@@ -330,13 +330,15 @@ def _question(
         # Too few answers for any figure; the method section states the rule once.
         report.add(Paragraph(texts.too_few))
         return
-    if kind in ("single_choice", "multiple_choice", "yes_no", "scale"):
+    if kind in ("single_choice", "multiple_choice", "yes_no", "consent", "scale"):
         _distribution(report, data, result)
         _crosstabs(report, data, result)
     elif kind == "number":
         _statistics(report, data, result, ("mean", "median"))
     elif kind == "ranking":
         _ranking(report, data, result)
+    elif kind == "matrix":
+        _matrix(report, data, result)
     elif kind in TEXT_KINDS and result.texts_shown:
         languages = isolated_list([data.language_names.get(r.code, r.code) for r in result.rows])
         count = _value(data, result.n, data.format_number)
@@ -454,6 +456,24 @@ def _ranking(report: Report, data: ReportInput, result: Result) -> None:
             rows,
             numeric=(1, 2),
             values=values,
+        )
+    )
+
+
+def _matrix(report: Report, data: ReportInput, result: Result) -> None:
+    texts = data.texts
+    rows = [
+        [
+            r.label,
+            _value(data, r.count, data.format_number),
+            _value(data, r.mean, data.format_decimal),
+        ]
+        for r in result.rows
+    ]
+    values: list[list[object]] = [[None, r.count, r.mean] for r in result.rows]
+    report.add(
+        Table(
+            "", [texts.answer, texts.respondents, texts.mean], rows, numeric=(1, 2), values=values
         )
     )
 

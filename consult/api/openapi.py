@@ -203,6 +203,7 @@ def document(server_url: str) -> dict[str, Any]:
                                 "number",
                                 "date",
                                 "ranking",
+                                "consent",
                             ]
                         },
                         "required": {"type": "boolean"},

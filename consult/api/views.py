@@ -134,6 +134,7 @@ def results(slug: str) -> Any:
                             **(
                                 {"mean_rank": row.mean_rank} if r.question.kind == "ranking" else {}
                             ),
+                            **({"mean": row.mean} if r.question.kind == "matrix" else {}),
                         }
                         for row in r.rows
                     ],

@@ -36,7 +36,7 @@ from surveys import rules
 from surveys.authoring import lifecycle, structure
 from surveys.errors import DomainError
 from surveys.models import Consultation, Question
-from surveys.vocabulary import CHOICE_KINDS, QUESTION_KIND_LABELS, QuestionKind
+from surveys.vocabulary import CHOICE_KINDS, QUESTION_KIND_LABELS, SCALE_KINDS, QuestionKind
 
 
 def _to_editor(consultation: Consultation, anchor: str = "") -> Any:
@@ -215,7 +215,7 @@ def _fill_question(form: QuestionForm, consultation: Consultation, question: Que
     form.prompt.data = (question.prompt or {}).get(source, "")
     form.help_text.data = (question.help_text or {}).get(source, "")
     form.field_of_action.data = question.field_of_action or ""
-    if question.kind == QuestionKind.SCALE:
+    if question.kind in SCALE_KINDS:
         form.scale_min.data = settings.get("min")
         form.scale_max.data = settings.get("max")
     if question.kind == QuestionKind.NUMBER:
@@ -239,7 +239,7 @@ def _question_data(form: QuestionForm, condition: dict[str, Any] | None) -> stru
         "max_selected": form.max_selected.data,
         "max_length": form.max_length.data,
     }
-    if kind == QuestionKind.SCALE:
+    if kind in SCALE_KINDS:
         settings.update(min=form.scale_min.data, max=form.scale_max.data)
     elif kind == QuestionKind.NUMBER:
         settings.update(min=form.number_min.data, max=form.number_max.data)

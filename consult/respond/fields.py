@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
-from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE, AnswerError
+from surveys.answering.values import ITEM_PREFIX, OTHER_PART, RANK_PREFIX, VALUE, AnswerError
 from surveys.answering.visibility import chosen_codes, is_visible
 from surveys.models import Question
 from surveys.texts import pick
@@ -31,6 +31,8 @@ def field_name(question: Question, part: str = VALUE) -> str:
         return question.code
     if part == OTHER_PART:
         return f"{question.code}__other"
+    if part.startswith(ITEM_PREFIX):
+        return f"{question.code}__item__{part.removeprefix(ITEM_PREFIX)}"
     return f"{question.code}__rank__{part.removeprefix(RANK_PREFIX)}"
 
 
@@ -46,8 +48,9 @@ def raw_from_form(form: MultiDict, questions: Sequence[Question]) -> dict[str, d
         values: dict[str, list[str]] = {VALUE: form.getlist(field_name(question))}
         values[OTHER_PART] = form.getlist(field_name(question, OTHER_PART))
         for option in question.options:
-            part = RANK_PREFIX + option.code
-            values[part] = form.getlist(field_name(question, part))
+            for prefix in (RANK_PREFIX, ITEM_PREFIX):
+                part = prefix + option.code
+                values[part] = form.getlist(field_name(question, part))
         raw[question.code] = values
     return raw
 
@@ -100,6 +103,10 @@ def display(
         code, text, number = row.get("option_code"), row.get("text"), row.get("number")
         if kind == QuestionKind.RANKING and code:
             shown.append(f"{format_decimal(number)}. {options.get(code, code)}")
+        elif kind == QuestionKind.MATRIX and code:
+            shown.append(f"{options.get(code, code)}: {format_decimal(number)}")
+        elif kind == QuestionKind.CONSENT and code == YES:
+            shown.append(_("Agreed"))
         elif code == OTHER:
             shown.append(f"{fixed_label(OTHER)}: {text or ''}")
         elif code:
@@ -128,7 +135,8 @@ def typed_answers(
             if not value.strip():
                 continue
             if question.kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE) or (
-                question.kind in (QuestionKind.YES_NO, QuestionKind.SCALE) and value in FIXED
+                question.kind in (QuestionKind.YES_NO, QuestionKind.SCALE, QuestionKind.CONSENT)
+                and value in FIXED
             ):
                 shown.append(options.get(value) or fixed_label(value))
             else:
@@ -140,6 +148,9 @@ def typed_answers(
             for rank in form.getlist(field_name(question, RANK_PREFIX + option.code)):
                 if rank.strip():
                     shown.append(f"{rank}. {options.get(option.code) or option.code}")
+            for point in form.getlist(field_name(question, ITEM_PREFIX + option.code)):
+                if point.strip():
+                    shown.append(f"{options.get(option.code) or option.code}: {point}")
         if shown:
             found.append((pick(question.prompt, locale, fallbacks), shown))
     return found

@@ -103,6 +103,10 @@ class Filled:
     def selected(self, part: str, rank: object) -> Markup:
         return SELECTED if self._first(part) == str(rank) else EMPTY
 
+    def picked(self, part: str, value: object) -> Markup:
+        """A radio of one part (a matrix item) holding `value`."""
+        return CHECKED if self._first(part) == str(value) else EMPTY
+
 
 class ValueDependent(Exception):
     """A question template asked whether a value is there: its shell would differ per person."""
@@ -133,6 +137,9 @@ class Holes:
 
     def selected(self, part: str, rank: object) -> Markup:
         return _Hole(hole(f"selected{SEPARATOR}{part}{SEPARATOR}{rank}"))
+
+    def picked(self, part: str, value: object) -> Markup:
+        return _Hole(hole(f"picked{SEPARATOR}{part}{SEPARATOR}{value}"))
 
 
 HOLES = Holes()
@@ -180,4 +187,5 @@ _FILLERS: dict[str, Callable[..., Markup]] = {
     "other": Filled.other,
     "checked": Filled.checked,
     "selected": Filled.selected,
+    "picked": Filled.picked,
 }

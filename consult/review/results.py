@@ -32,7 +32,7 @@ def _choices(questions: list) -> list[tuple[str, str]]:
     """ "question:option" values of every choice answer, labelled for the filter list."""
     choices = []
     for info in questions:
-        if info.kind not in ("single_choice", "multiple_choice", "yes_no"):
+        if info.kind not in ("single_choice", "multiple_choice", "yes_no", "consent"):
             continue
         for code in info.option_codes:
             choices.append((f"{info.code}:{code}", f"{info.code} – {info.option_label(code)}"))

@@ -34,6 +34,7 @@ from babel import UnknownLocaleError
 from babel.numbers import format_decimal
 
 from surveys.answering.values import (
+    ITEM_PREFIX,
     OTHER_PART,
     RANK_PREFIX,
     VALUE,
@@ -213,6 +214,40 @@ def _validate_yes_no(question: Any, raw: Raw) -> list[Row]:
     return [{"option_code": value}]
 
 
+def _validate_consent(question: Any, raw: Raw) -> list[Row]:
+    """One checkbox: ticked is stored as "yes", not ticked is no answer."""
+    value = _single(raw)
+    if value is None:
+        return []
+    if value != YES:
+        raise AnswerError(N_("This answer cannot be accepted for this question."))
+    return [{"option_code": YES}]
+
+
+def _validate_matrix(question: Any, raw: Raw) -> list[Row]:
+    """Every item (an option) rated on the question's scale: one row per rated item."""
+    codes = _option_codes(question)
+    unknown = [
+        key for key in raw if key.startswith(ITEM_PREFIX) and key[len(ITEM_PREFIX) :] not in codes
+    ]
+    if unknown:
+        raise AnswerError(N_("Please choose one of the options shown."))
+    low, high = scale_range(question)
+    rows: list[Row] = []
+    for code in codes:
+        part = ITEM_PREFIX + code
+        value = _single({VALUE: _values(raw, part)})
+        if not value:
+            continue
+        number = parse_number(value)
+        if number is None or not number.is_integer() or not low <= number <= high:
+            raise AnswerError(
+                N_("Please choose a value from %(min)s to %(max)s."), part, min=low, max=high
+            )
+        rows.append({"option_code": code, "number": float(number)})
+    return rows
+
+
 def _decimal_text(number: float, language: str | None) -> str:
     try:
         return format_decimal(number, locale=language or "de", decimal_quantization=False)
@@ -312,6 +347,8 @@ _VALIDATORS = {
     QuestionKind.NUMBER: _validate_number,
     QuestionKind.DATE: _validate_date,
     QuestionKind.RANKING: _validate_ranking,
+    QuestionKind.CONSENT: _validate_consent,
+    QuestionKind.MATRIX: _validate_matrix,
 }
 
 
@@ -339,6 +376,13 @@ def validate_answer(
         return AnswerResult(error=error)
     if not rows and question.required and require:
         return AnswerResult(error=AnswerError(_required_message(question), _first_part(question)))
+    if question.kind == QuestionKind.MATRIX and rows and question.required and require:
+        rated = {row["option_code"] for row in rows}
+        missing = [o.code for o in question.options if o.code not in rated]
+        if missing:
+            return AnswerResult(
+                error=AnswerError(N_("Please rate every item."), ITEM_PREFIX + missing[0])
+            )
     return AnswerResult(rows=rows)
 
 
@@ -351,12 +395,18 @@ def _required_message(question: Any) -> str:
         return N_("Please enter a date.")
     if question.kind == QuestionKind.RANKING:
         return N_("Please put the items in order.")
+    if question.kind == QuestionKind.CONSENT:
+        return N_("Please tick the box to agree.")
+    if question.kind == QuestionKind.MATRIX:
+        return N_("Please rate every item.")
     return N_("Please choose an answer.")
 
 
 def _first_part(question: Any) -> str:
     if question.kind == QuestionKind.RANKING and question.options:
         return RANK_PREFIX + question.options[0].code
+    if question.kind == QuestionKind.MATRIX and question.options:
+        return ITEM_PREFIX + question.options[0].code
     return VALUE
 
 
@@ -367,6 +417,8 @@ def raw_from_rows(question: Any, rows: Sequence[Row]) -> dict[str, list[str]]:
         code, text, number = row.get("option_code"), row.get("text"), row.get("number")
         if question.kind == QuestionKind.RANKING and code:
             raw[RANK_PREFIX + code] = [str(format_limit(number or 0))]
+        elif question.kind == QuestionKind.MATRIX and code:
+            raw[ITEM_PREFIX + code] = [str(format_limit(number or 0))]
         elif code:
             raw.setdefault(VALUE, []).append(code)
             if code == OTHER and text:

@@ -18,6 +18,7 @@ from surveys.vocabulary import N_
 VALUE = "value"
 OTHER_PART = "other"
 RANK_PREFIX = "rank:"
+ITEM_PREFIX = "item:"  # one item (row) of a matrix
 
 
 # Invisible characters that only ever hide or reorder text: zero-width space, marks that

@@ -198,6 +198,12 @@ _SETTINGS: dict[str, dict[str, str]] = {
         "max_label": "texts",
         "dont_know": "bool",
     },
+    QuestionKind.MATRIX: {
+        "min": "scale",
+        "max": "scale",
+        "min_label": "texts",
+        "max_label": "texts",
+    },
     QuestionKind.YES_NO: {"dont_know": "bool"},
     QuestionKind.SINGLE_CHOICE: {"other": "bool"},
     QuestionKind.MULTIPLE_CHOICE: {
@@ -234,7 +240,7 @@ def _settings(kind: str, value: Any, path: str) -> dict[str, Any]:
             settings[name] = _whole(item, where, 1, 100_000)
         else:
             settings[name] = _number(item, where)
-    if kind == QuestionKind.SCALE:
+    if kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
         low, high = settings.get("min", 1), settings.get("max", 5)
         if not low < high or high - low >= MAX_SCALE_POINTS:
             raise _fail(

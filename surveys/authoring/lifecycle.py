@@ -67,7 +67,12 @@ def _question_problems(question: Question, earlier: dict[str, Question]) -> list
     code = question.code
     kind = question.kind
     settings = question.settings or {}
-    if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING):
+    if kind in (
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.RANKING,
+        QuestionKind.MATRIX,
+    ):
         if len(question.options) < MIN_OPTIONS:
             problems.append(
                 Problem(
@@ -76,7 +81,7 @@ def _question_problems(question: Question, earlier: dict[str, Question]) -> list
                     question=code,
                 )
             )
-    if kind == QuestionKind.SCALE:
+    if kind in (QuestionKind.SCALE, QuestionKind.MATRIX):
         low, high = settings.get("min", 1), settings.get("max", 5)
         if not isinstance(low, int) or not isinstance(high, int) or low >= high:
             problems.append(

@@ -19,7 +19,7 @@ from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
 from surveys.models import Consultation, Option, Question, Section, User
-from surveys.vocabulary import CHOICE_KINDS, N_, FieldOfAction, QuestionKind
+from surveys.vocabulary import CHOICE_KINDS, N_, SCALE_KINDS, FieldOfAction, QuestionKind
 
 CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,39}$")
 # Option codes may start with a digit: "1", "2", … are how most XLSForms and paper forms
@@ -174,6 +174,7 @@ def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
     """Keep the settings a kind uses, dropping empty ones."""
     allowed = {
         QuestionKind.SCALE: ("min", "max", "dont_know"),
+        QuestionKind.MATRIX: ("min", "max"),
         QuestionKind.MULTIPLE_CHOICE: ("min_selected", "max_selected", "other"),
         QuestionKind.SINGLE_CHOICE: ("other",),
         QuestionKind.NUMBER: ("min", "max"),
@@ -186,7 +187,7 @@ def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
         if value is None or value is False or value == "":
             continue
         cleaned[name] = value
-    if kind == QuestionKind.SCALE:
+    if kind in SCALE_KINDS:
         cleaned.setdefault("min", 1)
         cleaned.setdefault("max", 5)
     return cleaned
@@ -248,7 +249,7 @@ def update_question(
         settings.update(
             {k: v for k, v in (question.settings or {}).items() if k not in MANAGED_SETTINGS}
         )
-    if kind == QuestionKind.SCALE:
+    if kind in SCALE_KINDS:
         settings["min_label"] = dict((question.settings or {}).get("min_label") or {})
         settings["max_label"] = dict((question.settings or {}).get("max_label") or {})
     show_if = data.show_if or None
@@ -294,7 +295,7 @@ def update_question(
         actor,
         f"question.{code}.help_text",
     )
-    if kind == QuestionKind.SCALE:
+    if kind in SCALE_KINDS:
         for end in END_LABELS:
             _source_text(
                 session,

@@ -49,6 +49,7 @@ SIMPLE_KINDS = {
     "int": QuestionKind.NUMBER,
     "decimal": QuestionKind.NUMBER,
     "date": QuestionKind.DATE,
+    "acknowledge": QuestionKind.CONSENT,
 }
 YES_NO_NAMES = {YES, NO, DONT_KNOW}
 # Metadata rows ODK fills in by itself; nobody is asked anything.

@@ -1108,6 +1108,88 @@ _Q_COMMITTEE_WISHES = {
     "show_if": None,
     "options": [],
 }
+_Q_WELL_INFORMED = {
+    "code": "well_informed",
+    "kind": "matrix",
+    "required": False,
+    "field_of_action": "general",
+    "prompt": {
+        "de": "Wie gut fühlen sich die Menschen, die Sie begleiten, informiert über …",
+        "en": "How well informed do the people you support feel about …",
+        "ar": "ما مدى شعور الأشخاص الذين تساعدونهم بأنهم على اطلاع بشأن …",
+        "fa": "افرادی که همراهی‌شان می‌کنید چقدر خود را آگاه می‌دانند درباره …",
+        "uk": "Наскільки поінформованими почуваються люди, яких ви підтримуєте, щодо …",
+    },
+    "help_text": {},
+    "settings": {
+        "min": 1,
+        "max": 5,
+        "min_label": {
+            "de": "Gar nicht",
+            "en": "Not at all",
+            "ar": "إطلاقًا",
+            "fa": "اصلاً",
+            "uk": "Зовсім ні",
+        },
+        "max_label": {
+            "de": "Sehr gut",
+            "en": "Very well",
+            "ar": "جيد جدًا",
+            "fa": "خیلی خوب",
+            "uk": "Дуже добре",
+        },
+    },
+    "show_if": None,
+    "options": [
+        {
+            "code": "courses",
+            "label": {
+                "de": "Sprachkurse",
+                "en": "Language courses",
+                "ar": "دورات اللغة",
+                "fa": "کلاس‌های زبان",
+                "uk": "Мовні курси",
+            },
+        },
+        {
+            "code": "doctors",
+            "label": {
+                "de": "Ärztliche Versorgung",
+                "en": "Medical care",
+                "ar": "الرعاية الطبية",
+                "fa": "خدمات پزشکی",
+                "uk": "Медична допомога",
+            },
+        },
+        {
+            "code": "counselling",
+            "label": {
+                "de": "Beratungsstellen",
+                "en": "Advice centres",
+                "ar": "مراكز الاستشارة",
+                "fa": "مراکز مشاوره",
+                "uk": "Консультаційні центри",
+            },
+        },
+    ],
+}
+_Q_QUOTE_CONSENT = {
+    "code": "quote_consent",
+    "kind": "consent",
+    "required": False,
+    "field_of_action": "general",
+    "prompt": {
+        "de": "Ich bin einverstanden, dass meine Antworten ohne Namen im Bericht zitiert werden.",
+        "en": "I agree that my answers may be quoted in the report without my name.",
+        "ar": "أوافق على اقتباس إجاباتي في التقرير دون ذكر اسمي.",
+        "fa": "موافقم که پاسخ‌هایم بدون نام در گزارش نقل شوند.",
+        "uk": "Я погоджуюся, щоб мої відповіді цитували у звіті без мого імені.",
+    },
+    "help_text": {},
+    "settings": {},
+    "show_if": None,
+    "options": [],
+}
 _S_PRIORITIES = {
     "title": {
         "de": "Prioritäten und Wünsche an den Ausschuss",
@@ -1123,7 +1205,7 @@ _S_PRIORITIES = {
         "fa": "و در پایان: طرح ادغام باید اول به چه چیزی بپردازد؟",
         "uk": "Наостанок: що концепція інтеграції має вирішувати насамперед?",
     },
-    "questions": [_Q_PRIORITIES, _Q_COMMITTEE_WISHES],
+    "questions": [_Q_PRIORITIES, _Q_WELL_INFORMED, _Q_COMMITTEE_WISHES, _Q_QUOTE_CONSENT],
 }
 
 SECTIONS: list[dict[str, Any]] = [

@@ -220,4 +220,9 @@ def _answer_values(question: Question, language: str, rng: random.Random) -> lis
     if kind is QuestionKind.RANKING:
         order = rng.sample(codes, len(codes))
         return [{"option_code": code, "number": float(rank)} for rank, code in enumerate(order, 1)]
+    if kind is QuestionKind.MATRIX:
+        low, high = int(settings.get("min", 1)), int(settings.get("max", 5))
+        return [{"option_code": code, "number": float(rng.randint(low, high))} for code in codes]
+    if kind is QuestionKind.CONSENT:
+        return [{"option_code": YES}] if rng.random() < 0.7 else []
     return []
