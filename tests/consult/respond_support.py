@@ -100,6 +100,19 @@ def every_kind_consultation() -> Consultation:
                 },
             ),
             q("priorities", "ranking", "Priorities", options="xyz"),
+            q(
+                "informed",
+                "matrix",
+                "Informed",
+                options="mn",
+                settings={
+                    "min": 1,
+                    "max": 4,
+                    "min_label": {"en": "Not at all", "de": "Gar nicht"},
+                    "max_label": {"en": "Very well", "de": "Sehr gut"},
+                },
+            ),
+            q("agree", "consent", "Agree"),
         ]
     )
     return c

@@ -14,7 +14,7 @@ from consult.i18n import format_number
 from consult.respond import shells, structure
 from consult.respond.common import consultation_or_404, questionnaire
 from consult.respond.fields import question_helpers
-from surveys.answering.values import OTHER_PART, RANK_PREFIX, VALUE
+from surveys.answering.values import ITEM_PREFIX, OTHER_PART, RANK_PREFIX, VALUE
 from tests.consult.respond_support import (
     BASE,
     SLUG,
@@ -45,6 +45,8 @@ def _raw_values(question: Any) -> Iterator[dict[str, list[str]]]:
     yield {VALUE: [*codes, "other"], OTHER_PART: ["something else"]}
     yield {f"{RANK_PREFIX}{code}": [str(rank)] for rank, code in enumerate(codes, start=1)}
     yield {f"{RANK_PREFIX}{code}": ["1"] for code in codes}
+    yield {f"{ITEM_PREFIX}{code}": [str(point)] for point, code in enumerate(codes, start=1)}
+    yield {f"{ITEM_PREFIX}{code}": [HOSTILE] for code in codes}
 
 
 def _renderings(app: Any, language: str) -> Iterator[tuple[str, str, str]]:
