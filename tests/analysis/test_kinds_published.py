@@ -55,7 +55,9 @@ def test_a_matrix_publishes_each_item_with_its_raters_and_mean():
     ]
     assert exact.n == 40
     protected = _view().results[1]
-    assert all(abs(r.count - e.count) <= NOISE for r, e in zip(protected.rows, exact.rows))
+    assert all(
+        abs(r.count - e.count) <= NOISE for r, e in zip(protected.rows, exact.rows, strict=True)
+    )
 
 
 def test_a_matrix_item_rated_by_too_few_shows_no_mean():

@@ -76,7 +76,7 @@ def test_a_matrix_on_a_phone_is_accessible_and_answered_by_labels(
     found = {"page": axe_violations(page)}
     assert not _scrolls_sideways(page)
     # One group per item, named by the item, each holding the five points of the scale.
-    for code, (german, arabic) in ITEMS.items():
+    for german, arabic in ITEMS.values():
         group = page.get_by_role("group", name=german if lang == "de" else arabic)
         assert group.get_by_role("radio").count() == 5
     # Half an answer: the error names the matrix and links to the first unrated item.
