@@ -14,6 +14,7 @@ from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
 from surveys.answering.values import ITEM_PREFIX, OTHER_PART, RANK_PREFIX, VALUE, AnswerError
 from surveys.answering.visibility import chosen_codes, is_visible
+from surveys.kinds import KINDS
 from surveys.models import Question
 from surveys.texts import pick
 from surveys.vocabulary import DONT_KNOW, NO, OTHER, YES, QuestionKind
@@ -170,7 +171,7 @@ def choices_for(question: Question, fallbacks: list[str]) -> list[tuple[str, str
     locale = str(get_locale())
     if question.kind == QuestionKind.YES_NO:
         codes = [YES, NO]
-        if (question.settings or {}).get("dont_know", True):
+        if KINDS[QuestionKind.YES_NO].setting(question.settings, "dont_know"):
             codes.append(DONT_KNOW)
         return [(code, fixed_label(code)) for code in codes]
     choices = [(o.code, pick(o.label, locale, fallbacks)) for o in question.options]

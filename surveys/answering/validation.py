@@ -48,6 +48,7 @@ from surveys.answering.values import (
 )
 from surveys.answering.visibility import chosen_codes, is_visible
 from surveys.conditions import row_values
+from surveys.kinds import KINDS
 from surveys.vocabulary import DONT_KNOW, N_, NO, OTHER, YES, QuestionKind
 
 Raw = Mapping[str, Sequence[str]]
@@ -207,7 +208,7 @@ def _validate_yes_no(question: Any, raw: Raw) -> list[Row]:
     if value is None:
         return []
     allowed = [YES, NO]
-    if (question.settings or {}).get("dont_know", True):
+    if KINDS[QuestionKind.YES_NO].setting(question.settings, "dont_know"):
         allowed.append(DONT_KNOW)
     if value not in allowed:
         raise AnswerError(N_("Please choose one of the options shown."))

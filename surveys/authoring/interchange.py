@@ -25,6 +25,7 @@ from surveys.authoring.setup import (
 )
 from surveys.authoring.structure import CODE, OPTION_CODE
 from surveys.errors import Invalid
+from surveys.kinds import KINDS
 from surveys.models import Consultation, Option, Question, Section, StakeholderGroup, User
 from surveys.texts import has_non_text
 from surveys.vocabulary import N_, AccessMode, ConsultationStatus, FieldOfAction, QuestionKind
@@ -191,29 +192,7 @@ def _slug(value: Any, path: str) -> str:
 # Per kind: each setting and how it is read. Anything else is refused, so a typo never
 # vanishes silently and no page meets a value it cannot show.
 _SETTINGS: dict[str, dict[str, str]] = {
-    QuestionKind.SCALE: {
-        "min": "scale",
-        "max": "scale",
-        "min_label": "texts",
-        "max_label": "texts",
-        "dont_know": "bool",
-    },
-    QuestionKind.MATRIX: {
-        "min": "scale",
-        "max": "scale",
-        "min_label": "texts",
-        "max_label": "texts",
-    },
-    QuestionKind.YES_NO: {"dont_know": "bool"},
-    QuestionKind.SINGLE_CHOICE: {"other": "bool"},
-    QuestionKind.MULTIPLE_CHOICE: {
-        "min_selected": "count",
-        "max_selected": "count",
-        "other": "bool",
-    },
-    QuestionKind.NUMBER: {"min": "number", "max": "number", "unit": "texts", "integer": "bool"},
-    QuestionKind.SHORT_TEXT: {"max_length": "length"},
-    QuestionKind.LONG_TEXT: {"max_length": "length"},
+    str(name): dict(kind.settings) for name, kind in KINDS.items() if kind.settings
 }
 SCALE_LIMIT = 100
 MAX_SCALE_POINTS = 21

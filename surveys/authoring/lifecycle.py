@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from surveys import conditions
 from surveys.administration.audit import record
 from surveys.errors import DomainError, Invalid
+from surveys.kinds import kind_of
 from surveys.models import Consultation, Question, Response, User
 from surveys.texts import missing_translations
 from surveys.vocabulary import N_, ConsultationStatus, QuestionKind
@@ -24,7 +25,6 @@ S = ConsultationStatus
 # Kinds whose answers another question's or section's show_if may test.
 CONDITION_KINDS = conditions.CONDITION_KINDS
 YES_NO_CODES = conditions.YES_NO_CODES
-MIN_OPTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -67,17 +67,13 @@ def _question_problems(question: Question, earlier: dict[str, Question]) -> list
     code = question.code
     kind = question.kind
     settings = question.settings or {}
-    if kind in (
-        QuestionKind.SINGLE_CHOICE,
-        QuestionKind.MULTIPLE_CHOICE,
-        QuestionKind.RANKING,
-        QuestionKind.MATRIX,
-    ):
-        if len(question.options) < MIN_OPTIONS:
+    needed = kind_of(kind).min_options if kind in set(QuestionKind) else 0
+    if needed:
+        if len(question.options) < needed:
             problems.append(
                 Problem(
                     N_("Question %(code)s needs at least %(n)s options."),
-                    {"code": code, "n": MIN_OPTIONS},
+                    {"code": code, "n": needed},
                     question=code,
                 )
             )

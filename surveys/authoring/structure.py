@@ -18,6 +18,7 @@ from surveys.administration.audit import record
 from surveys.authoring.lifecycle import ensure_editable, ensure_structure_open
 from surveys.authoring.texts import TextSlot, set_text
 from surveys.errors import Invalid
+from surveys.kinds import kind_of
 from surveys.models import Consultation, Option, Question, Section, User
 from surveys.vocabulary import CHOICE_KINDS, N_, SCALE_KINDS, FieldOfAction, QuestionKind
 
@@ -172,24 +173,17 @@ class QuestionData:
 
 def _clean_settings(kind: str, settings: dict[str, Any]) -> dict[str, Any]:
     """Keep the settings a kind uses, dropping empty ones."""
-    allowed = {
-        QuestionKind.SCALE: ("min", "max", "dont_know"),
-        QuestionKind.MATRIX: ("min", "max"),
-        QuestionKind.MULTIPLE_CHOICE: ("min_selected", "max_selected", "other"),
-        QuestionKind.SINGLE_CHOICE: ("other",),
-        QuestionKind.NUMBER: ("min", "max"),
-        QuestionKind.SHORT_TEXT: ("max_length",),
-        QuestionKind.LONG_TEXT: ("max_length",),
-    }.get(QuestionKind(kind), ())
+    spec = kind_of(kind)
+    allowed = spec.edited
     cleaned = {}
     for name in allowed:
         value = settings.get(name)
         if value is None or value is False or value == "":
             continue
         cleaned[name] = value
-    if kind in SCALE_KINDS:
-        cleaned.setdefault("min", 1)
-        cleaned.setdefault("max", 5)
+    for name, default in spec.defaults.items():
+        if name in allowed and default is not None and default is not False:
+            cleaned.setdefault(name, default)
     return cleaned
 
 
