@@ -572,6 +572,82 @@ class _Builder:
         }
 
 
+MATRIX_APPEARANCES = {"field-list", "table-list"}
+
+
+def _group_rows(survey: list[dict[str, Any]], start: int) -> list[dict[str, Any]] | None:
+    """The rows between the begin group at `start` and its end group, if none is a group."""
+    rows: list[dict[str, Any]] = []
+    for row in survey[start + 1 :]:
+        kind = _column(row, "type").lower().replace(" ", "_")
+        if kind == "end_group":
+            return rows
+        if kind in ("begin_group", "begin_repeat"):
+            return None
+        rows.append(row)
+    return None
+
+
+def _scale_list(choices: list[dict[str, Any]]) -> tuple[int, int] | None:
+    """The bounds of a choice list whose names are consecutive whole numbers (1 … 5)."""
+    try:
+        points = [int(choice["name"]) for choice in choices]
+    except ValueError:
+        return None
+    low = points[0] if points else 0
+    if len(points) < 2 or points != list(range(low, low + len(points))):
+        return None
+    return low, points[-1]
+
+
+def _matrix(builder: _Builder, group: dict[str, Any], rows: list[dict[str, Any]]) -> bool:
+    """A field-list (or table-list) group of select_one rows sharing one numbered list becomes
+    one matrix question: its rows are the items, the list the shared scale."""
+    if _column(group, "appearance").lower() not in MATRIX_APPEARANCES or len(rows) < 2:
+        return False
+    types = {
+        _column(row, "type").split()[0].lower() if _column(row, "type") else "" for row in rows
+    }
+    lists = {" ".join(_column(row, "type").split()[1:2]) for row in rows}
+    if types != {"select_one"} or len(lists) != 1:
+        return False
+    if any(_column(row, "relevant") or _column(row, "constraint") for row in rows):
+        return False
+    choices = builder.lists.get(next(iter(lists)))
+    bounds = _scale_list(choices or [])
+    if choices is None or bounds is None:
+        return False
+    default = builder.default
+    taken: set[str] = set()
+    name = _column(group, "name")
+    code = _code(name, builder.codes, "q")
+    question = {
+        "code": code,
+        "kind": str(QuestionKind.MATRIX),
+        "required": all(_column(row, "required").lower() in TRUE_VALUES for row in rows),
+        "prompt": _texts(group, "label", default) or {default: name or code},
+        "help_text": _texts(group, "hint", default),
+        "field_of_action": None,
+        "settings": {
+            "min": bounds[0],
+            "max": bounds[1],
+            "min_label": choices[0]["label"],
+            "max_label": choices[-1]["label"],
+        },
+        "show_if": None,
+        "options": [
+            {
+                "code": _option_code(_column(row, "name") or f"item{n}", taken),
+                "label": _texts(row, "label", default) or {default: _column(row, "name")},
+            }
+            for n, row in enumerate(rows, 1)
+        ],
+    }
+    assert builder.current is not None  # the group's section was just opened
+    builder.current["questions"].append(question)
+    return True
+
+
 def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
     """The workbook as interchange data, and what was skipped."""
     workbook = _open(data)
@@ -590,8 +666,11 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
     title = {default: form_title}
     builder = _Builder(title, default, _choice_lists(choices, default))
     repeat = 0
-    for row in survey:
+    inside_matrix = False
+    for index, row in enumerate(survey):
         kind = _column(row, "type").lower().replace(" ", "_")
+        if inside_matrix and kind != "end_group":
+            continue
         if repeat:
             if kind == "begin_repeat":
                 repeat += 1
@@ -611,7 +690,10 @@ def read_xlsform(data: bytes) -> tuple[dict[str, Any], list[Skipped]]:
             builder.open_section(label)
             if _column(row, "relevant"):
                 builder.skip(row, N_("Conditions on groups were left out."))
+            rows = _group_rows(survey, index)
+            inside_matrix = rows is not None and _matrix(builder, row, rows)
         elif kind == "end_group":
+            inside_matrix = False
             if builder.groups:
                 builder.groups.pop()
             builder.current = None

@@ -162,3 +162,60 @@ def test_xlsform_acknowledge_becomes_a_translated_consent(session):
     assert (agree.kind, agree.required) == ("consent", True)
     assert agree.prompt == {"de": "Ich stimme zu.", "ar": "أوافق."}
     assert not [s for s in result.skipped if s.name == "agree"]
+
+
+def _matrix_workbook() -> bytes:
+    book = Workbook()
+    survey = book.active
+    survey.title = "survey"
+    head = ["type", "name", "label::Deutsch (de)", "label::العربية (ar)", "required", "appearance"]
+    for line in (
+        head,
+        ["begin_group", "informed", "Wie gut informiert über …", "الاطلاع على …", "", "field-list"],
+        ["select_one five", "courses", "Kurse", "الدورات", "yes", ""],
+        ["select_one five", "doctors", "Ärzte", "الأطباء", "yes", ""],
+        ["end_group", "", "", "", "", ""],
+        ["begin_group", "mixed", "Gemischt", "مختلط", "", "field-list"],
+        ["select_one roles", "role", "Rolle", "الدور", "", ""],
+        ["select_one roles", "other_role", "Andere Rolle", "دور آخر", "", ""],
+        ["end_group", "", "", "", "", ""],
+    ):
+        survey.append(line)
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", "label::Deutsch (de)", "label::العربية (ar)"])
+    for point in range(1, 6):
+        labels = {1: ("gar nicht", "إطلاقًا"), 5: ("sehr gut", "جيد جدًا")}
+        german, arabic = labels.get(point, (str(point), str(point)))
+        choices.append(["five", str(point), german, arabic])
+    choices.append(["roles", "staff", "Hauptamt", "موظف"])
+    choices.append(["roles", "volunteer", "Ehrenamt", "متطوع"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "default_language"])
+    settings.append(["Matrix", "matrix", "Deutsch (de)"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_xlsform_field_list_of_numbered_select_ones_becomes_one_matrix(session):
+    result = xlsform.import_xlsform(session, _matrix_workbook())
+    questions = {q.code: q for q in result.consultation.questions}
+    informed = questions["informed"]
+    assert (informed.kind, informed.required) == ("matrix", True)
+    assert informed.prompt == {"de": "Wie gut informiert über …", "ar": "الاطلاع على …"}
+    assert [(o.code, o.label) for o in informed.options] == [
+        ("courses", {"de": "Kurse", "ar": "الدورات"}),
+        ("doctors", {"de": "Ärzte", "ar": "الأطباء"}),
+    ]
+    assert informed.settings == {
+        "min": 1,
+        "max": 5,
+        "min_label": {"de": "gar nicht", "ar": "إطلاقًا"},
+        "max_label": {"de": "sehr gut", "ar": "جيد جدًا"},
+    }
+    # A list of words is no scale: those rows stay single-choice questions.
+    assert (questions["role"].kind, questions["other_role"].kind) == (
+        "single_choice",
+        "single_choice",
+    )
+    assert "courses" not in questions and result.questions == 3
