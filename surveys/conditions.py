@@ -26,7 +26,12 @@ NUMBER_OPS = (EQUALS, LESS, GREATER, BETWEEN)
 
 # Kinds whose answers are option codes a clause may name.
 OPTION_KINDS = frozenset(
-    {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.YES_NO}
+    {
+        QuestionKind.SINGLE_CHOICE,
+        QuestionKind.MULTIPLE_CHOICE,
+        QuestionKind.YES_NO,
+        QuestionKind.CONSENT,
+    }
 )
 # Kinds whose answers are numbers a clause may compare.
 NUMBER_KINDS = frozenset({QuestionKind.NUMBER, QuestionKind.SCALE})
@@ -133,6 +138,8 @@ def option_codes(question: Any) -> list[str]:
     """The option codes a clause on `question` may name."""
     if question.kind == QuestionKind.YES_NO:
         return list(YES_NO_CODES)
+    if question.kind == QuestionKind.CONSENT:
+        return [YES]  # ticked; not ticking is no answer, which no clause can name
     codes = [o.code for o in question.options]
     if (question.settings or {}).get("other"):
         codes.append(OTHER)

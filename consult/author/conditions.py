@@ -82,6 +82,8 @@ def targets(earlier: Sequence[Question], languages: list[str]) -> list[Target]:
         if question.kind in conditions.OPTION_KINDS:
             names = {o.code: localised(o.label, languages) for o in question.options}
             names.update({YES: _("Yes"), NO: _("No"), DONT_KNOW: _("Don't know")})
+            if question.kind == "consent":
+                names[YES] = _("Agreed")
             names.setdefault(OTHER, _("Other"))
             options = [
                 (code, names.get(code) or code) for code in conditions.option_codes(question)

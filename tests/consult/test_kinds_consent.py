@@ -73,3 +73,31 @@ def test_a_forged_value_is_refused(client, db_session, consultation):
     start(client, slug=SLUG)
     post_page(client, 1, {"agree": "no"}, slug=SLUG, expect=422)
     assert answers(db_session, "agree") == []
+
+
+@pytest.fixture()
+def follow_up(db_session, consultation):
+    """Page 2 asks for a wish only of those who ticked the optional contact consent."""
+    end = consultation.sections[1].questions[0]
+    end.show_if = {"all": [{"question": "contact", "options": ["yes"]}]}
+    db_session.commit()
+    return consultation
+
+
+def test_a_question_may_depend_on_a_consent(client, follow_up):
+    start(client, slug=SLUG)
+    post_page(client, 1, {"agree": "yes", "contact": "yes"}, slug=SLUG)
+    assert "Ende" in client.get(f"{BASE}/p/2").get_data(as_text=True)
+    start(client, slug=SLUG)
+    reply = post_page(client, 1, {"agree": "yes"}, slug=SLUG)
+    # Without the contact consent the only question of page 2 is hidden: the page is skipped.
+    assert not reply.location.endswith("/p/2")
+
+
+def test_the_condition_editor_offers_agreed_for_a_consent(client, sign_in, follow_up):
+    sign_in("author")
+    question = follow_up.sections[1].questions[0]
+    page = client.get(f"/staff/consultations/{follow_up.id}/questions/{question.id}").get_data(
+        as_text=True
+    )
+    assert "Zugestimmt" in page
