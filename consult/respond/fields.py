@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 from consult.respond.shells import answer_of
 from surveys.answering.validation import Row, scale_range, text_limit
 from surveys.answering.values import ITEM_PREFIX, OTHER_PART, RANK_PREFIX, VALUE, AnswerError
-from surveys.answering.visibility import chosen_codes, is_visible
+from surveys.answering.visibility import chosen_codes, is_visible, section_condition
 from surveys.kinds import KINDS
 from surveys.models import Question
 from surveys.texts import pick
@@ -63,6 +63,8 @@ def page_questions(section: Any, stored: Mapping[str, Sequence[Row]]) -> list[An
     condition on a question of this same page counts as holding (without JavaScript nothing
     could hide it) and the answer is dropped on the server when it does not hold.
     """
+    if not any(q.show_if or section_condition(q) for q in section.questions):
+        return list(section.questions)  # nothing to evaluate: most pages, on every request
     on_page = {q.code for q in section.questions}
     chosen = chosen_codes({code: rows for code, rows in stored.items() if code not in on_page})
     shown = []
