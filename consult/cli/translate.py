@@ -95,8 +95,8 @@ def _languages(wanted: tuple[str, ...], root: Path) -> list[str]:
     return list(wanted) or known
 
 
-@group.command("status")
-@click.option(
+# The translations folder option shared by the catalog commands.
+catalogs_folder = click.option(
     "--catalogs",
     "root",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -104,6 +104,10 @@ def _languages(wanted: tuple[str, ...], root: Path) -> list[str]:
     show_default=False,
     help="The translations folder (default: this checkout's or package's).",
 )
+
+
+@group.command("status")
+@catalogs_folder
 def status(root: Path) -> None:
     """Each catalog's completeness, native-speaker review and glossary check."""
     from consult import catalogs
@@ -126,14 +130,7 @@ def status(root: Path) -> None:
 
 
 @group.command("export-workbook")
-@click.option(
-    "--catalogs",
-    "root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=TRANSLATIONS,
-    show_default=False,
-    help="The translations folder (default: this checkout's or package's).",
-)
+@catalogs_folder
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--lang", "langs", multiple=True, help="Only these languages (repeatable).")
 def export_workbook(root: Path, out: Path, langs: tuple[str, ...]) -> None:
@@ -145,14 +142,7 @@ def export_workbook(root: Path, out: Path, langs: tuple[str, ...]) -> None:
 
 
 @group.command("import-workbook")
-@click.option(
-    "--catalogs",
-    "root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=TRANSLATIONS,
-    show_default=False,
-    help="The translations folder (default: this checkout's or package's).",
-)
+@catalogs_folder
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--apply", "apply", is_flag=True, help="Write the changes into the catalogs.")
 def import_workbook(root: Path, workbook: Path, apply: bool) -> None:
@@ -186,14 +176,7 @@ def import_workbook(root: Path, workbook: Path, apply: bool) -> None:
 
 
 @group.command("review")
-@click.option(
-    "--catalogs",
-    "root",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=TRANSLATIONS,
-    show_default=False,
-    help="The translations folder (default: this checkout's or package's).",
-)
+@catalogs_folder
 @click.argument("lang")
 @click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), required=True)
 @click.option("--by", "by", default="", help="Who reviewed it (name or organisation).")
