@@ -135,6 +135,9 @@ def make_app(database_url: str) -> Iterator[Callable[..., Any]]:
 
     yield make
     for app in built:
+        jobs = app.extensions.get("consult_jobs")
+        if hasattr(jobs, "stop"):  # the embedded thread must not poll a dropped database
+            jobs.stop()
         with app.app_context():
             db.session.remove()
             with db.engine.begin() as connection:

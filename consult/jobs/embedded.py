@@ -25,6 +25,7 @@ class EmbeddedBackend:
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.wake = threading.Event()
+        self.stopping = threading.Event()
         self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
         self.poll = float(app.config.get("JOBS_POLL_SECONDS", 5))
@@ -46,7 +47,7 @@ class EmbeddedBackend:
 
     def start(self) -> None:
         with self.lock:
-            if not self._alive():
+            if not self._alive() and not self.stopping.is_set():
                 self.thread = threading.Thread(target=self._loop, name="consult-jobs", daemon=True)
                 self.thread.start()
 
@@ -64,7 +65,7 @@ class EmbeddedBackend:
         ).scalar_one()
 
     def _loop(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             self.wake.clear()
             try:
                 with self.app.app_context():
@@ -82,6 +83,9 @@ class EmbeddedBackend:
                         return
                 continue
             self.wake.wait(self.poll)
+        with self.lock:
+            self.thread = None
+        self._close_connections()
 
     def _close_connections(self) -> None:
         # The pool may hold connections this thread opened; close them rather than leave
@@ -91,6 +95,14 @@ class EmbeddedBackend:
                 db.engine.dispose()
         except Exception:
             self.app.logger.exception("closing the job thread's connections failed")
+
+    def stop(self, timeout: float = 10) -> None:
+        """End the thread after the job in hand, before the database goes away (tests, shutdown)."""
+        self.stopping.set()
+        self.wake.set()
+        thread = self.thread
+        if thread is not None:
+            thread.join(timeout)
 
     def wait_idle(self, timeout: float = 10) -> bool:
         """Wait until the thread has nothing left to do (for tests and the benchmark)."""

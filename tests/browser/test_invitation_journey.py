@@ -82,7 +82,8 @@ def test_an_author_sends_invitations_and_watches_the_job(
     page.get_by_role("button", name="Diese Einladungen anlegen").click()
     page.get_by_role("button", name="2 Einladungen verschicken").click()
 
-    assert page.get_by_text("Die Mails werden im Hintergrund verschickt").is_visible()
+    # The click only starts the navigation: wait for the job page before reading it.
+    page.get_by_text("Die Mails werden im Hintergrund verschickt").wait_for()
     for _ in range(150):  # the staff member reloads until the job is done
         if page.get_by_text("Erledigt", exact=True).is_visible():
             break
@@ -97,7 +98,7 @@ def test_an_author_sends_invitations_and_watches_the_job(
     page.goto(page.url.replace("?lang=ar", "?lang=de"))
 
     page.get_by_role("link", name="Zurück zu den Einladungen").click()
-    assert page.get_by_role("link", name="Einladungen verschicken").first.is_visible()
+    page.get_by_role("link", name="Einladungen verschicken").first.wait_for()
 
     mails = [message_from_bytes(p.read_bytes(), policy=default) for p in outbox.iterdir()]
     arabic = next(m for m in mails if m["To"].addresses[0].addr_spec == "amira@example.org")
